@@ -1,0 +1,34 @@
+package org.cordon.core.port;
+
+import java.util.List;
+import java.util.Optional;
+import org.cordon.core.ingest.ParsedRecord;
+import org.cordon.core.model.Account;
+import org.cordon.core.model.AccountKey;
+import org.cordon.core.model.Post;
+import org.cordon.core.model.PostKey;
+
+/**
+ * The system of record for what sources observed. Writing is idempotent on (platform, native id):
+ * an item already stored is counted as a duplicate and left as it is, so re-reading an input after
+ * a crash adds nothing twice. Each call is one transaction: after a crash either all of a batch is
+ * stored or none of it.
+ */
+public interface ObservationStore {
+  WriteCounts write(String source, List<ParsedRecord> records);
+
+  Optional<Post> post(PostKey key);
+
+  Optional<Account> account(AccountKey key);
+
+  long postCount();
+
+  /** What one write stored. Posts are counted apart because they are what a unit reads. */
+  record WriteCounts(long newPosts, long duplicatePosts, long newOther, long duplicateOther) {
+    public static final WriteCounts NONE = new WriteCounts(0, 0, 0, 0);
+
+    public WriteCounts plus(WriteCounts o) {
+      return new WriteCounts(newPosts + o.newPosts, duplicatePosts + o.duplicatePosts, newOther + o.newOther, duplicateOther + o.duplicateOther);
+    }
+  }
+}
