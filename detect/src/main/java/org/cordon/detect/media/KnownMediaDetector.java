@@ -1,0 +1,148 @@
+package org.cordon.detect.media;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.cordon.core.signal.Detector;
+import org.cordon.core.signal.MediaFingerprint;
+import org.cordon.core.signal.PostContext;
+import org.cordon.core.signal.Signal;
+import org.cordon.detect.media.pdq.PdqHash;
+import org.cordon.detect.media.pdq.PdqResult;
+
+/**
+ * Raises a signal when a post's media is on a hash list: SHA-256 or MD5 equal to an entry
+ * (strength 1), or PDQ within {@value #PDQ_MATCH_DISTANCE} bits of one (strength falls from 1 at
+ * distance 0 to about 0.5 at 31). PDQ hashes of quality {@value PdqResult#MIN_USEFUL_QUALITY} or
+ * less are not matched. Per media and list it reports every exact match and the nearest PDQ
+ * match. Each signal's tier is the entry's; its reason and evidence name the media, list, entry,
+ * hash type and distance.
+ *
+ * <p>PDQ matching is a linear scan of the list's PDQ entries: fine for lists of some ten thousand
+ * entries; a multi-index (SPEC §13) is later work.
+ */
+public final class KnownMediaDetector implements Detector {
+  public static final String NAME = "media-hash";
+  /** Meta's confident-match threshold. */
+  public static final int PDQ_MATCH_DISTANCE = 31;
+
+  private final List<IndexedList> lists;
+
+  public KnownMediaDetector(List<HashList> lists) {
+    this.lists = lists.stream().map(IndexedList::new).toList();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Signal> detect(PostContext post) {
+    Objects.requireNonNull(post, "post");
+    List<Signal> signals = new ArrayList<>();
+    for (MediaFingerprint media : post.media()) {
+      for (IndexedList list : lists) {
+        for (HashType type : List.of(HashType.SHA256, HashType.MD5)) {
+          media.hash(type.key())
+              .map(hash -> list.exact.get(type.key() + ":" + hash.toLowerCase(java.util.Locale.ROOT)))
+              .ifPresent(entry -> signals.add(signal(post, media, list.name, entry, 0)));
+        }
+        usablePdq(media).flatMap(list::nearestPdq)
+            .ifPresent(match -> signals.add(signal(post, media, list.name, match.entry, match.distance)));
+      }
+    }
+    return List.copyOf(signals);
+  }
+
+  private static Optional<PdqHash> usablePdq(MediaFingerprint media) {
+    Optional<String> hex = media.hash(MediaFingerprint.PDQ);
+    if (hex.isEmpty()) {
+      return Optional.empty();
+    }
+    OptionalInt quality = media.hash(MediaFingerprinter.PDQ_QUALITY)
+        .flatMap(KnownMediaDetector::parseInt)
+        .map(OptionalInt::of)
+        .orElse(OptionalInt.empty());
+    // Without a stated quality the hash is trusted: it came from a source that filtered already.
+    if (quality.isPresent() && quality.getAsInt() <= PdqResult.MIN_USEFUL_QUALITY) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(PdqHash.fromHex(hex.get()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Integer> parseInt(String text) {
+    try {
+      return Optional.of(Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Signal signal(PostContext post, MediaFingerprint media, String listName, HashListEntry entry, int distance) {
+    String hashName = switch (entry.type()) {
+      case SHA256 -> "SHA-256";
+      case MD5 -> "MD5";
+      case PDQ -> "PDQ";
+    };
+    String how = entry.type() == HashType.PDQ
+        ? hashName + " is " + distance + " bits from"
+        : hashName + " equals";
+    String reason = "media " + media.media() + " " + how + " entry '" + entry.label() + "' of list '" + listName
+        + "' (" + entry.tier().label() + ")";
+    Map<String, String> evidence = new HashMap<>();
+    evidence.put("media", media.media().toString());
+    evidence.put("list", listName);
+    evidence.put("entry", entry.label());
+    evidence.put("entry_line", Integer.toString(entry.line()));
+    evidence.put("hash_type", entry.type().key());
+    evidence.put("hash", entry.hash());
+    evidence.put("distance", Integer.toString(distance));
+    double strength = entry.type() == HashType.PDQ ? 1.0 - distance / 64.0 : 1.0;
+    return new Signal(post.post().key(), NAME, strength, Optional.of(entry.tier()), reason, evidence);
+  }
+
+  private record PdqMatch(HashListEntry entry, int distance) {}
+
+  /** A hash list prepared for lookups: exact hashes in a map, PDQ hashes parsed once. */
+  private static final class IndexedList {
+    final String name;
+    final Map<String, HashListEntry> exact = new HashMap<>();
+    final List<HashListEntry> pdqEntries = new ArrayList<>();
+    final List<PdqHash> pdqHashes = new ArrayList<>();
+
+    IndexedList(HashList list) {
+      this.name = list.name();
+      for (HashListEntry entry : list.entries()) {
+        switch (entry.type()) {
+          case SHA256, MD5 -> exact.putIfAbsent(entry.type().key() + ":" + entry.hash(), entry);
+          case PDQ -> {
+            pdqEntries.add(entry);
+            pdqHashes.add(PdqHash.fromHex(entry.hash()));
+          }
+        }
+      }
+    }
+
+    Optional<PdqMatch> nearestPdq(PdqHash needle) {
+      int best = -1;
+      int bestDistance = PDQ_MATCH_DISTANCE + 1;
+      for (int i = 0; i < pdqHashes.size(); i++) {
+        int distance = pdqHashes.get(i).distance(needle);
+        if (distance < bestDistance) {
+          best = i;
+          bestDistance = distance;
+        }
+      }
+      return best < 0 ? Optional.empty() : Optional.of(new PdqMatch(pdqEntries.get(best), bestDistance));
+    }
+  }
+}

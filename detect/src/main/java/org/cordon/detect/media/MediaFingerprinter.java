@@ -1,0 +1,70 @@
+package org.cordon.detect.media;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.cordon.core.model.MediaKey;
+import org.cordon.core.signal.MediaFingerprint;
+import org.cordon.detect.media.decode.DecodeResult;
+import org.cordon.detect.media.decode.SafeImageDecoder;
+import org.cordon.detect.media.pdq.PdqHasher;
+import org.cordon.detect.media.pdq.PdqResult;
+
+/**
+ * Computes the hashes of one media item's bytes: always SHA-256 and MD5; and, when the bytes
+ * decode safely as an image, the PDQ hash under {@value MediaFingerprint#PDQ} and its quality
+ * (0..100, as decimal text) under {@value #PDQ_QUALITY}. A PDQ of quality 49 or less is still
+ * recorded, with its quality, so a reader can see why it is not matched.
+ */
+public final class MediaFingerprinter {
+  /** Key of the PDQ quality in {@link MediaFingerprint#hashes()}. */
+  public static final String PDQ_QUALITY = "pdq_quality";
+
+  private final SafeImageDecoder decoder;
+  private final PdqHasher hasher;
+
+  public MediaFingerprinter() {
+    this(new SafeImageDecoder(), new PdqHasher());
+  }
+
+  public MediaFingerprinter(SafeImageDecoder decoder, PdqHasher hasher) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+  }
+
+  public MediaFingerprint fingerprint(MediaKey media, byte[] bytes) {
+    return fingerprint(media, bytes, Optional.empty());
+  }
+
+  /** @param declaredType the MIME type or file extension the source gave, checked against the bytes */
+  public MediaFingerprint fingerprint(MediaKey media, byte[] bytes, Optional<String> declaredType) {
+    Objects.requireNonNull(media, "media");
+    Objects.requireNonNull(bytes, "bytes");
+    Map<String, String> hashes = new HashMap<>();
+    hashes.put(MediaFingerprint.SHA256, digest("SHA-256", bytes));
+    hashes.put(MediaFingerprint.MD5, digest("MD5", bytes));
+    switch (decoder.decode(bytes, declaredType)) {
+      case DecodeResult.Decoded decoded -> {
+        PdqResult pdq = hasher.hash(decoded.image());
+        hashes.put(MediaFingerprint.PDQ, pdq.hash().toHex());
+        hashes.put(PDQ_QUALITY, Integer.toString(pdq.quality()));
+      }
+      case DecodeResult.Rejected rejected -> {
+        // Not an image we may decode (a video, a bomb, a lie): the exact hashes still identify it.
+      }
+    }
+    return new MediaFingerprint(media, hashes);
+  }
+
+  private static String digest(String algorithm, byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has " + algorithm, e);
+    }
+  }
+}
