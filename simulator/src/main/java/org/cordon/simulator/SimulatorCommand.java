@@ -1,0 +1,113 @@
+package org.cordon.simulator;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cordon range serve}: runs the platform simulator and, with {@code --cordon}, replays the
+ * world's source data into Cordon. Serves until interrupted (or, with {@code
+ * --exit-after-replay}, until the replay is done).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the platform simulator (answers referrals and removal orders) and optionally replay a world into Cordon.")
+public final class SimulatorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--world", paramLabel = "DIR", description = "Range world directory (truth/*.jsonl, replay/index.jsonl).")
+  Path world;
+
+  @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--speed", defaultValue = "600", description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}).")
+  double speed;
+
+  @Option(names = "--compliance", defaultValue = "0.9", description = "Share of requests platforms comply with (default: ${DEFAULT-VALUE}).")
+  double compliance;
+
+  @Option(names = "--median-delay", defaultValue = "30", paramLabel = "MINUTES", description = "Median time to a platform's decision, simulated minutes (default: ${DEFAULT-VALUE}).")
+  double medianDelayMinutes;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--secret", paramLabel = "PLATFORM=SECRET", description = "Shared HMAC secret of a platform; repeat per platform; '*' for every other platform.")
+  Map<String, String> secrets = new LinkedHashMap<>();
+
+  @Option(names = "--cordon", paramLabel = "URL", description = "Cordon's base URL: replay the world's source data into it.")
+  URI cordon;
+
+  @Option(names = "--exit-after-replay", description = "Stop once the replay is done instead of serving on.")
+  boolean exitAfterReplay;
+
+  /** The simulator configuration the options describe. */
+  SimulatorConfig config(Optional<WorldReplayer> replayer) throws java.io.IOException {
+    SimulatorConfig.Builder builder = SimulatorConfig.builder()
+        .port(port)
+        .speed(speed)
+        .seed(seed)
+        .secrets(secrets)
+        .defaultBehaviour(SimulatorConfig.Behaviour.DEFAULT
+            .withComplianceRate(compliance)
+            .withMedianDelay(Duration.ofMillis((long) (medianDelayMinutes * 60_000))));
+    if (world != null) {
+      builder.world(world);
+    }
+    // The platforms' clock runs on the world's time line when the world is replayed.
+    if (replayer.isPresent()) {
+      var units = replayer.get().readIndex().units();
+      if (!units.isEmpty()) {
+        builder.simulatedStart(units.getFirst().at());
+      }
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (cordon != null && world == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cordon needs --world DIR to replay");
+    }
+    if (world != null && !Files.isDirectory(world)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--world is not a directory: " + world);
+    }
+    Optional<WorldReplayer> replayer = Optional.ofNullable(cordon).map(c -> new WorldReplayer(world, c, speed));
+    SimulatorConfig config = config(replayer);
+    if (config.secrets().isEmpty()) {
+      out.println("warning: no --secret given, so every platform answers 404; add --secret PLATFORM=SECRET (or '*=SECRET')");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (PlatformSimulator simulator = PlatformSimulator.start(config)) {
+      out.println("platform simulator listening on " + simulator.baseUri() + " (speed " + speed + "x)");
+      out.flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "simulator-shutdown"));
+      if (replayer.isPresent()) {
+        WorldReplayer.Report report = replayer.get().replay();
+        out.println("replayed " + report.units() + " units in " + report.posts() + " posts (" + report.bytes() + " bytes), "
+            + report.failedPosts() + " failed, " + report.skippedLines() + " index lines skipped");
+        report.problems().stream().limit(20).forEach(p -> out.println("  " + p));
+        out.flush();
+        if (exitAfterReplay) {
+          return report.failedPosts() == 0 ? 0 : 1;
+        }
+      }
+      stopped.await();
+    }
+    return 0;
+  }
+}
