@@ -1,0 +1,68 @@
+package org.cordon.ingest;
+
+import java.util.Arrays;
+import org.cordon.core.ingest.Rejection;
+
+/**
+ * The bytes of one record as they are read: kept whole up to the size limit, and past it only the
+ * first {@link Rejection#MAX_EXCERPT} bytes while the rest is merely counted. That is what keeps
+ * memory bounded whatever a hostile input holds.
+ */
+final class BoundedBytes {
+  private final int limit;
+  private byte[] bytes = new byte[256];
+  private int kept;
+  private long size;
+
+  BoundedBytes(int limit) {
+    this.limit = limit;
+  }
+
+  void add(int b) {
+    size++;
+    if (size > limit) {
+      if (bytes.length > Rejection.MAX_EXCERPT) {
+        // Over the limit: let the large buffer go, the excerpt is all a rejection needs.
+        bytes = Arrays.copyOf(bytes, Rejection.MAX_EXCERPT);
+        kept = Math.min(kept, Rejection.MAX_EXCERPT);
+      }
+      if (kept < Rejection.MAX_EXCERPT) {
+        if (kept == bytes.length) {
+          bytes = Arrays.copyOf(bytes, Rejection.MAX_EXCERPT);
+        }
+        bytes[kept++] = (byte) b;
+      }
+      return;
+    }
+    if (kept == bytes.length) {
+      bytes = Arrays.copyOf(bytes, (int) Math.min((long) limit, Math.max(bytes.length * 2L, 256)));
+    }
+    bytes[kept++] = (byte) b;
+  }
+
+  long size() {
+    return size;
+  }
+
+  boolean overLimit() {
+    return size > limit;
+  }
+
+  byte[] bytes() {
+    return Arrays.copyOf(bytes, kept);
+  }
+
+  byte[] excerpt() {
+    return Arrays.copyOf(bytes, Math.min(kept, Rejection.MAX_EXCERPT));
+  }
+
+  boolean isBlank() {
+    for (int i = 0; i < kept; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return kept == size;
+  }
+}

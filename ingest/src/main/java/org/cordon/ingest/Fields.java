@@ -1,0 +1,196 @@
+package org.cordon.ingest;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.cordon.core.ingest.Rejection;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed access to the fields of a JSON record. Absent and {@code null} mean the same (APIs use
+ * both); a value of the wrong type is INVALID_FIELD, a required one absent is MISSING_FIELD; every
+ * string is checked to be valid Unicode (JSON escapes can smuggle lone surrogates).
+ */
+final class Fields {
+  private static final DateTimeFormatter TWITTER_V1 =
+      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
+
+  private Fields() {}
+
+  static Optional<JsonNode> optional(JsonNode object, String name) {
+    JsonNode value = object.get(name);
+    return value == null || value.isNull() || value.isMissingNode() ? Optional.empty() : Optional.of(value);
+  }
+
+  static JsonNode object(JsonNode object, String name) {
+    return optionalObject(object, name).orElseThrow(() -> RecordProblem.missing(name));
+  }
+
+  static Optional<JsonNode> optionalObject(JsonNode object, String name) {
+    Optional<JsonNode> value = optional(object, name);
+    if (value.isPresent() && !value.get().isObject()) {
+      throw RecordProblem.invalid(name, "an object");
+    }
+    return value;
+  }
+
+  static String string(JsonNode object, String name) {
+    return optionalString(object, name).orElseThrow(() -> RecordProblem.missing(name));
+  }
+
+  static Optional<String> optionalString(JsonNode object, String name) {
+    Optional<JsonNode> value = optional(object, name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!value.get().isString()) {
+      throw RecordProblem.invalid(name, "a string");
+    }
+    return Optional.of(checkUnicode(name, value.get().stringValue()));
+  }
+
+  /** A string that is present and not empty (APIs send "" for "none"). */
+  static Optional<String> optionalNonEmpty(JsonNode object, String name) {
+    return optionalString(object, name).filter(s -> !s.isEmpty());
+  }
+
+  /** An id given as a string or as an integer (kept exactly: never through a double). */
+  static String id(JsonNode object, String name) {
+    return optionalId(object, name).orElseThrow(() -> RecordProblem.missing(name));
+  }
+
+  static Optional<String> optionalId(JsonNode object, String name) {
+    Optional<JsonNode> value = optional(object, name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode node = value.get();
+    if (node.isString()) {
+      String id = checkUnicode(name, node.stringValue());
+      return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+    if (node.isIntegralNumber()) {
+      return Optional.of(node.bigIntegerValue().toString());
+    }
+    throw RecordProblem.invalid(name, "an id (a string or an integer)");
+  }
+
+  static OptionalLong optionalLong(JsonNode object, String name) {
+    Optional<JsonNode> value = optional(object, name);
+    if (value.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    if (!value.get().isIntegralNumber() || !value.get().canConvertToLong()) {
+      throw RecordProblem.invalid(name, "an integer");
+    }
+    return OptionalLong.of(value.get().longValue());
+  }
+
+  static OptionalInt optionalInt(JsonNode object, String name) {
+    OptionalLong value = optionalLong(object, name);
+    if (value.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (value.getAsLong() < 0 || value.getAsLong() > Integer.MAX_VALUE) {
+      throw RecordProblem.invalid(name, "a size in pixels");
+    }
+    return OptionalInt.of((int) value.getAsLong());
+  }
+
+  static boolean flag(JsonNode object, String name) {
+    Optional<JsonNode> value = optional(object, name);
+    if (value.isEmpty()) {
+      return false;
+    }
+    if (!value.get().isBoolean()) {
+      throw RecordProblem.invalid(name, "true or false");
+    }
+    return value.get().booleanValue();
+  }
+
+  /** The elements of an array field; absent is empty. */
+  static List<JsonNode> array(JsonNode object, String name) {
+    Optional<JsonNode> value = optional(object, name);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    if (!value.get().isArray()) {
+      throw RecordProblem.invalid(name, "an array");
+    }
+    List<JsonNode> elements = new ArrayList<>(value.get().size());
+    value.get().values().forEach(elements::add);
+    return elements;
+  }
+
+  /** The elements of an array field that must all be objects. */
+  static List<JsonNode> objects(JsonNode object, String name) {
+    List<JsonNode> elements = array(object, name);
+    for (JsonNode element : elements) {
+      if (!element.isObject()) {
+        throw RecordProblem.invalid(name, "an array of objects");
+      }
+    }
+    return elements;
+  }
+
+  /** An ISO-8601 time with a zone or offset: "2024-03-01T10:00:00.000Z", "...+01:00". */
+  static Instant isoTime(JsonNode object, String name) {
+    return parseIso(name, string(object, name));
+  }
+
+  static Optional<Instant> optionalIsoTime(JsonNode object, String name) {
+    return optionalNonEmpty(object, name).map(value -> parseIso(name, value));
+  }
+
+  static Instant parseIso(String name, String value) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeException e) {
+      throw RecordProblem.invalid(name, "an ISO-8601 time with an offset (2024-03-01T10:00:00Z): '" + clip(value) + "'");
+    }
+  }
+
+  /** The v1.1 API's time: "Wed Oct 10 20:19:24 +0000 2018". */
+  static Instant twitterV1Time(String name, String value) {
+    try {
+      return ZonedDateTime.parse(value, TWITTER_V1).toInstant();
+    } catch (DateTimeException e) {
+      throw RecordProblem.invalid(name, "a v1.1 time (Wed Oct 10 20:19:24 +0000 2018): '" + clip(value) + "'");
+    }
+  }
+
+  /** Text must be valid Unicode: a lone surrogate (possible through a JSON escape) is refused. */
+  static String checkUnicode(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        throw lone(name, i);
+      }
+      if (Character.isLowSurrogate(c)) {
+        throw lone(name, i);
+      }
+    }
+    return value;
+  }
+
+  private static RecordProblem lone(String name, int index) {
+    return new RecordProblem(Rejection.Reason.INVALID_ENCODING,
+        "'" + name + "' holds a lone UTF-16 surrogate at character " + index + ": not valid Unicode");
+  }
+
+  static String clip(String value) {
+    return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+  }
+}

@@ -1,0 +1,64 @@
+package org.cordon.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Fediverse content is HTML. This turns it into the text a reader sees, with a real HTML parser
+ * (jsoup), never with regular expressions: entities are decoded, a line break is '\n', paragraphs
+ * are separated by a blank line, and the text of each node is kept as written (no whitespace
+ * folding, invisible and right-to-left characters stay).
+ */
+final class Html {
+  private Html() {}
+
+  static String text(String html) {
+    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+      return html;
+    }
+    Element body = Jsoup.parseBodyFragment(html).body();
+    StringBuilder text = new StringBuilder(html.length());
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode textNode) {
+          text.append(textNode.getWholeText());
+        } else if (node instanceof Element element) {
+          if (element.normalName().equals("br")) {
+            text.append('\n');
+          } else if (element.normalName().equals("p") && !text.isEmpty()) {
+            text.append("\n\n");
+          }
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {}
+    }, body);
+    return text.toString();
+  }
+
+  /** The links of the content, leaving out mention and hashtag links (they are kept apart). */
+  static List<String> links(String html) {
+    if (html.indexOf('<') < 0) {
+      return List.of();
+    }
+    List<String> links = new ArrayList<>();
+    for (Element anchor : Jsoup.parseBodyFragment(html).select("a[href]")) {
+      if (anchor.hasClass("mention") || anchor.hasClass("hashtag") || anchor.attr("rel").contains("tag")) {
+        continue;
+      }
+      String href = anchor.attr("href");
+      if (!href.isEmpty() && !links.contains(href)) {
+        links.add(href);
+      }
+    }
+    return links;
+  }
+}
