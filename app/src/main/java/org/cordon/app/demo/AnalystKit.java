@@ -1,0 +1,79 @@
+package org.cordon.app.demo;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.cordon.core.model.MediaKey;
+import org.cordon.core.model.Platform;
+import org.cordon.core.signal.MediaFingerprint;
+import org.cordon.detect.media.MediaFingerprinter;
+import org.cordon.range.world.Vocabulary;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a unit would load before watching the range's world: a lexicon of the fictional
+ * organisation's vocabulary, and a known-media hash list of its releases' canonical images (as
+ * industry hash-sharing lists hold the hashes of known releases). Written into the data directory
+ * in the formats any deployment uses: {@code lexicon.csv} and {@code hashlists/range-releases.csv}.
+ */
+public final class AnalystKit {
+  private AnalystKit() {}
+
+  public record Kit(int lexiconTerms, int hashes, int canonicalImages) {}
+
+  public static Kit write(Path world, Path dataDirectory) throws IOException {
+    int terms = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(dataDirectory.resolve("lexicon.csv"), StandardCharsets.UTF_8)) {
+      w.write("term,language,weight,tier\n");
+      for (Vocabulary.Term t : Vocabulary.lexicon()) {
+        w.write(csv(t.term()) + "," + t.language() + "," + t.weight() + "," + t.tier() + "\n");
+        terms++;
+      }
+    }
+    Files.createDirectories(dataDirectory.resolve("hashlists"));
+    MediaFingerprinter fingerprinter = new MediaFingerprinter();
+    JsonMapper json = JsonMapper.builder().build();
+    int hashes = 0;
+    int images = 0;
+    Set<String> written = new HashSet<>();
+    try (BufferedReader releases = Files.newBufferedReader(world.resolve("truth/releases.jsonl"), StandardCharsets.UTF_8);
+        BufferedWriter w = Files.newBufferedWriter(dataDirectory.resolve("hashlists/range-releases.csv"), StandardCharsets.UTF_8)) {
+      w.write("hash_type,hash,label,tier\n");
+      for (String line; (line = releases.readLine()) != null; ) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode release = json.readTree(line);
+        String label = release.get("release_id").asString() + " (" + release.get("outlet").asString() + ")";
+        String tier = release.get("tier").asString();
+        for (JsonNode media : release.path("canonical_media")) {
+          Path file = world.resolve(media.get("path").asString());
+          if (!Files.isRegularFile(file)) {
+            continue;
+          }
+          images++;
+          MediaFingerprint fp = fingerprinter.fingerprint(new MediaKey(new Platform("range"), media.get("media_id").asString()), Files.readAllBytes(file));
+          for (String type : new String[] {MediaFingerprint.SHA256, MediaFingerprint.MD5, MediaFingerprint.PDQ}) {
+            String hash = fp.hash(type).orElse(null);
+            if (hash != null && written.add(type + ":" + hash)) {
+              w.write(type + "," + hash + "," + csv(label) + "," + tier.toLowerCase(Locale.ROOT) + "\n");
+              hashes++;
+            }
+          }
+        }
+      }
+    }
+    return new Kit(terms, hashes, images);
+  }
+
+  private static String csv(String value) {
+    return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+  }
+}

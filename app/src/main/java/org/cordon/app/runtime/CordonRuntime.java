@@ -1,0 +1,141 @@
+package org.cordon.app.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.cordon.app.pipeline.AssessmentStage;
+import org.cordon.app.pipeline.Assessor;
+import org.cordon.app.pipeline.IngestRunner;
+import org.cordon.app.pipeline.MediaArchiver;
+import org.cordon.app.pipeline.MediaResolver;
+import org.cordon.core.model.Platform;
+import org.cordon.core.request.PlatformGateway;
+import org.cordon.core.signal.Detector;
+import org.cordon.detect.media.HashList;
+import org.cordon.detect.media.KnownMediaDetector;
+import org.cordon.detect.media.MediaFingerprinter;
+import org.cordon.detect.text.ReloadingLexiconDetector;
+import org.cordon.referral.desk.Dispatcher;
+import org.cordon.referral.desk.ReferralDesk;
+import org.cordon.referral.desk.StatusTracker;
+import org.cordon.referral.triage.Priority;
+import org.cordon.store.Database;
+import org.cordon.store.Stores;
+
+/**
+ * The embedded runner's state and stages, assembled from {@link Settings}: the database, the stores,
+ * the detectors, the desk and the gateways. Commands and the web server share one instance.
+ */
+public final class CordonRuntime implements AutoCloseable {
+  /** A post is flagged when its combined score reaches this. */
+  public static final double FLAG_THRESHOLD = 0.5;
+
+  private final Settings settings;
+  private final Database database;
+  private final Stores stores;
+  private final Clock clock;
+  private final MediaFingerprinter fingerprinter = new MediaFingerprinter();
+  private volatile Map<Platform, PlatformGateway> gateways;
+
+  private CordonRuntime(Settings settings, Database database, Stores stores, Clock clock) {
+    this.settings = settings;
+    this.database = database;
+    this.stores = stores;
+    this.clock = clock;
+    this.gateways = Gateways.load(settings.gatewaysFile());
+  }
+
+  public static CordonRuntime open(Settings settings) throws IOException {
+    Files.createDirectories(settings.dataDirectory());
+    Database database = settings.jdbcUrl().isPresent()
+        ? Database.external(settings.jdbcUrl().get(), settings.dbUser(), settings.dbPassword())
+        : Database.embedded(settings.databaseDirectory());
+    try {
+      Stores stores = Stores.open(database, settings.evidenceDirectory());
+      return new CordonRuntime(settings, database, stores, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public IngestRunner ingestRunner(MediaResolver resolver) {
+    MediaArchiver archiver = new MediaArchiver(stores.evidence(), stores.inbox(), resolver,
+        fingerprinter::fingerprint, MediaArchiver.DEFAULT_MAX_BYTES, clock);
+    return new IngestRunner(stores.observations(), stores.quarantine(), stores.evidence(), Optional.of(archiver),
+        IngestRunner.DEFAULT_BATCH, clock);
+  }
+
+  /** The detectors configured in the data directory, in the order they run. */
+  public List<Detector> detectors() throws IOException {
+    List<Detector> detectors = new ArrayList<>();
+    if (Files.isRegularFile(settings.lexiconFile())) {
+      detectors.add(new ReloadingLexiconDetector(settings.lexiconFile()));
+    }
+    List<HashList> lists = new ArrayList<>();
+    if (Files.isDirectory(settings.hashListDirectory())) {
+      try (Stream<Path> files = Files.list(settings.hashListDirectory())) {
+        for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+          String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+          lists.add(HashList.load(name, file));
+        }
+      }
+    }
+    if (!lists.isEmpty()) {
+      detectors.add(new KnownMediaDetector(lists));
+    }
+    return detectors;
+  }
+
+  public AssessmentStage assessmentStage() throws IOException {
+    return new AssessmentStage(stores.inbox(), stores.cases(), detectors(), new Assessor(FLAG_THRESHOLD), Priority::of, clock);
+  }
+
+  public ReferralDesk desk() {
+    return new ReferralDesk(stores.cases(), stores.requests(), new PostUrls(stores.observations()), clock);
+  }
+
+  public Dispatcher dispatcher() {
+    return new Dispatcher(stores.requests(), gateways, clock);
+  }
+
+  public StatusTracker statusTracker() {
+    return new StatusTracker(stores.requests(), gateways);
+  }
+
+  /** Replaces the gateways (the demo points them at its platform simulator). */
+  public void useGateways(Map<Platform, PlatformGateway> gateways) {
+    this.gateways = Map.copyOf(gateways);
+  }
+
+  public Map<Platform, PlatformGateway> gateways() {
+    return gateways;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,74 @@
+package org.cordon.app.runtime;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cordon.app.pipeline.AssessmentStage;
+import org.cordon.app.pipeline.IngestRunner;
+import org.cordon.app.pipeline.IngestSummary;
+import org.cordon.app.pipeline.MediaResolver;
+import org.cordon.core.ingest.Connector;
+import org.cordon.referral.desk.Dispatcher;
+import org.cordon.referral.desk.StatusTracker;
+
+/**
+ * The embedded runner's moving part while serving: input pushed over the API is ingested and
+ * assessed at once; a tick assesses anything left over (after a restart, say), sends pending
+ * requests and asks platforms how earlier ones stand. One lock orders ingest and assessment so a
+ * post is never assessed before its media's fingerprints are recorded.
+ */
+public final class LivePipeline implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(LivePipeline.class.getName());
+
+  private final IngestRunner ingest;
+  private final AssessmentStage assessment;
+  private final Dispatcher dispatcher;
+  private final StatusTracker tracker;
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "cordon-pipeline");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Object lock = new Object();
+
+  public LivePipeline(CordonRuntime runtime, MediaResolver resolver) throws IOException {
+    this.ingest = runtime.ingestRunner(resolver);
+    this.assessment = runtime.assessmentStage();
+    this.dispatcher = runtime.dispatcher();
+    this.tracker = runtime.statusTracker();
+  }
+
+  public IngestSummary ingest(Connector connector, String origin, byte[] body) throws IOException {
+    synchronized (lock) {
+      IngestSummary summary = ingest.ingest(connector, origin, body);
+      assessment.drain(1000);
+      return summary;
+    }
+  }
+
+  public void start(Duration tick) {
+    ticker.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** One round of the background work; failures are logged and the next tick tries again. */
+  public void tick() {
+    try {
+      synchronized (lock) {
+        assessment.drain(1000);
+      }
+      dispatcher.sendPending();
+      tracker.pollOpen();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "pipeline tick failed; retrying on the next tick", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+  }
+}

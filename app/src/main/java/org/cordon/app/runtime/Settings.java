@@ -1,0 +1,49 @@
+package org.cordon.app.runtime;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where Cordon keeps its state. The default is an embedded PostgreSQL and an evidence archive under
+ * {@code dataDirectory}; an external server is used when {@code jdbcUrl} is given.
+ */
+public record Settings(Path dataDirectory, Optional<String> jdbcUrl, String dbUser, String dbPassword) {
+  public Settings {
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(dbUser, "dbUser");
+    Objects.requireNonNull(dbPassword, "dbPassword");
+  }
+
+  public static Settings embedded(Path dataDirectory) {
+    return new Settings(dataDirectory, Optional.empty(), "postgres", "");
+  }
+
+  public Path evidenceDirectory() {
+    return dataDirectory.resolve("evidence");
+  }
+
+  public Path databaseDirectory() {
+    return dataDirectory.resolve("pg");
+  }
+
+  /** Lexicon file the lexicon detector reads (and re-reads when it changes), if present. */
+  public Path lexiconFile() {
+    return dataDirectory.resolve("lexicon.csv");
+  }
+
+  /** Hash lists the known-media detector loads: every {@code *.csv} in this directory. */
+  public Path hashListDirectory() {
+    return dataDirectory.resolve("hashlists");
+  }
+
+  /** Platform gateways: {@code PLATFORM.url} and {@code PLATFORM.secret} per platform. */
+  public Path gatewaysFile() {
+    return dataDirectory.resolve("gateways.properties");
+  }
+
+  public Path usersFile() {
+    return dataDirectory.resolve("users.properties");
+  }
+}

@@ -1,0 +1,52 @@
+package org.cordon.app.web;
+
+import java.io.IOException;
+import org.cordon.app.runtime.CordonRuntime;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Everyone signs in; who decided is the signed-in user, never a field a client sends. Analysts
+ * decide, ingest accounts (feeds, the platform simulator's replay) may only post input. The
+ * console's pages forbid every remote fetch: content comes from Cordon's archive or not at all.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  InMemoryUserDetailsManager users(CordonRuntime runtime, PasswordEncoder encoder) throws IOException {
+    return new InMemoryUserDetailsManager(Users.load(runtime.settings().usersFile(), encoder));
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasAnyRole("INGEST", "ADMIN")
+            .requestMatchers("/api/v1/ingest/**").denyAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decisions").hasAnyRole("ANALYST", "SUPERVISOR")
+            .anyRequest().hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN"))
+        .httpBasic(Customizer.withDefaults())
+        // Stateless HTTP Basic: no session cookie, so no cross-site request can ride on one.
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(h -> h
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"))
+            .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+    return http.build();
+  }
+}

@@ -1,0 +1,161 @@
+package org.cordon.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.cordon.app.pipeline.MediaResolver;
+import org.cordon.app.runtime.CordonRuntime;
+import org.cordon.app.runtime.LivePipeline;
+import org.cordon.app.runtime.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API and console over real HTTP on loopback, on an embedded PostgreSQL: who may do what,
+ * ingest through the API, the queue, decisions, and content that tries to break the page.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebApiTest {
+  @TempDir static Path data;
+  static CordonRuntime runtime;
+  static LivePipeline pipeline;
+  static ConfigurableApplicationContext web;
+  static URI base;
+  static final HttpClient http = HttpClient.newHttpClient();
+  static final JsonMapper json = JsonMapper.builder().build();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.writeString(data.resolve("users.properties"), """
+        alice=ANALYST:{noop}alice-pw
+        bob=ANALYST:{noop}bob-pw
+        feed=INGEST:{noop}feed-pw
+        """);
+    Files.writeString(data.resolve("lexicon.csv"), LexiconFixture.CSV);
+    runtime = CordonRuntime.open(Settings.embedded(data));
+    pipeline = new LivePipeline(runtime, MediaResolver.none());
+    web = WebApplication.start(runtime, pipeline, "127.0.0.1", 0);
+    int port = Integer.parseInt(web.getEnvironment().getProperty("local.server.port"));
+    base = URI.create("http://127.0.0.1:" + port);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (web != null) {
+      web.close();
+    }
+    if (pipeline != null) {
+      pipeline.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void refusesCallersWhoHaveNotSignedIn() throws Exception {
+    assertThat(send(get("/api/v1/queue")).statusCode()).isEqualTo(401);
+    assertThat(send(get("/")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(2)
+  void analystsCannotPushInputAndFeedsCannotReadTheQueue() throws Exception {
+    assertThat(send(post("/api/v1/ingest/x-v1", "alice", "{}")).statusCode()).isEqualTo(403);
+    assertThat(send(as(get("/api/v1/queue"), "feed")).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(3)
+  void ingestThroughTheApiFlagsPostsIntoTheQueue() throws Exception {
+    String body = tweet("101", "Carry the lanternfront light forward <script>alert(1)</script> \u202Eevil")
+        + tweet("102", "What a lovely morning for a walk")
+        + "{not json\n";
+    HttpResponse<String> r = send(post("/api/v1/ingest/x-v1", "feed", body));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode summary = json.readTree(r.body());
+    assertThat(summary.get("new_posts").asLong()).isEqualTo(2);
+    assertThat(summary.get("rejected").asLong()).isEqualTo(1);
+
+    JsonNode queue = json.readTree(send(as(get("/api/v1/queue"), "alice")).body());
+    assertThat(queue).hasSize(1);
+    assertThat(queue.get(0).get("subject").get("id").asString()).isEqualTo("101");
+    assertThat(queue.get(0).get("tier").asString()).isEqualTo("official_propaganda");
+    assertThat(queue.get(0).get("explanation").asString()).contains("lanternfront");
+  }
+
+  @Test
+  @Order(4)
+  void theConsoleEscapesContentAndIsolatesItsDirection() throws Exception {
+    HttpResponse<String> page = send(as(get("/"), "alice"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(page.body()).contains("<bdi>");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+  }
+
+  @Test
+  @Order(5)
+  void aDecisionRecordsTheSignedInAnalystAndCannotBeRepeated() throws Exception {
+    long id = json.readTree(send(as(get("/api/v1/queue"), "alice")).body()).get(0).get("id").asLong();
+
+    HttpResponse<String> noReason = send(post("/api/v1/cases/" + id + "/decisions", "alice", "{\"decision\":\"refer\",\"category\":\"glorifies\",\"reason\":\" \"}"));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> decided = send(post("/api/v1/cases/" + id + "/decisions", "alice",
+        "{\"decision\":\"refer\",\"category\":\"glorifies\",\"reason\":\"slogan of the group\"}"));
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    JsonNode c = json.readTree(decided.body());
+    assertThat(c.get("state").asString()).isEqualTo("referred");
+    assertThat(c.get("decisions").get(0).get("actor").asString()).isEqualTo("analyst:alice");
+
+    HttpResponse<String> again = send(post("/api/v1/cases/" + id + "/decisions", "bob", "{\"decision\":\"dismiss\",\"reason\":\"changed my mind\"}"));
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(send(as(get("/api/v1/requests?status=pending"), "alice")).body())).hasSize(1);
+  }
+
+  @Test
+  @Order(6)
+  void publishesAnOpenApiDocument() throws Exception {
+    HttpResponse<String> r = send(as(get("/v3/api-docs"), "alice"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(r.body()).get("paths").has("/api/v1/cases/{id}/decisions")).isTrue();
+  }
+
+  static String tweet(String id, String text) {
+    return "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id_str\":\"" + id + "\",\"text\":" + json.writeValueAsString(text)
+        + ",\"user\":{\"id_str\":\"77\",\"screen_name\":\"someone\"},\"entities\":{\"hashtags\":[],\"user_mentions\":[],\"urls\":[]}}\n";
+  }
+
+  static HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(base.resolve(path)).GET();
+  }
+
+  static HttpRequest.Builder as(HttpRequest.Builder b, String user) {
+    return b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static HttpRequest.Builder post(String path, String user, String body) {
+    return as(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), user);
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
