@@ -1,0 +1,130 @@
+package org.cordon.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cordon.core.model.Platform;
+import org.cordon.core.model.Subject;
+import org.cordon.core.signal.Assessment;
+import org.cordon.core.signal.Signal;
+import org.cordon.core.signal.Tier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Assessments as rows, their signals as a jsonb array (read whole, never queried apart). */
+final class AssessmentRows {
+  private AssessmentRows() {}
+
+  /** Stores the assessment, or finds it if this judgement (subject, instant) is stored already; returns its id. */
+  static long upsert(Connection c, Assessment a) throws SQLException {
+    String sql = """
+        INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+        ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
+          SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
+              explanation = EXCLUDED.explanation, signals = EXCLUDED.signals
+        RETURNING id""";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, a.subject().kind().name());
+      ps.setString(2, a.subject().platform().name());
+      ps.setString(3, a.subject().id());
+      ps.setDouble(4, a.score());
+      ps.setBoolean(5, a.flagged());
+      setTier(ps, 6, a.tier());
+      ps.setString(7, Columns.storable(a.explanation()));
+      ps.setString(8, signalsJson(a.signals()));
+      ps.setTimestamp(9, Columns.timestamp(a.assessedAt()));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  static void setTier(PreparedStatement ps, int index, Optional<Tier> tier) throws SQLException {
+    if (tier.isPresent()) {
+      ps.setString(index, tier.get().name());
+    } else {
+      ps.setNull(index, Types.VARCHAR);
+    }
+  }
+
+  static Optional<Tier> tier(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getString(column)).map(Tier::valueOf);
+  }
+
+  static Map<Long, Assessment> byIds(Connection c, List<Long> ids) throws SQLException {
+    Map<Long, Assessment> assessments = new HashMap<>();
+    if (ids.isEmpty()) {
+      return assessments;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM assessments WHERE id = ANY(?)")) {
+      ps.setArray(1, c.createArrayOf("int8", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          assessments.put(rs.getLong("id"), read(rs));
+        }
+      }
+    }
+    return assessments;
+  }
+
+  static Assessment read(ResultSet rs) throws SQLException {
+    return new Assessment(
+        subject(rs, "subject_kind", "platform", "subject_id"),
+        rs.getDouble("score"),
+        rs.getBoolean("flagged"),
+        tier(rs, "tier"),
+        signals(rs.getString("signals")),
+        rs.getString("explanation"),
+        Columns.instant(rs, "assessed_at"));
+  }
+
+  static Subject subject(ResultSet rs, String kind, String platform, String id) throws SQLException {
+    return Subject.of(Subject.SubjectKind.valueOf(rs.getString(kind)), new Platform(rs.getString(platform)), rs.getString(id));
+  }
+
+  static String signalsJson(List<Signal> signals) {
+    ArrayNode array = ObservationRows.JSON.createArrayNode();
+    for (Signal s : signals) {
+      ObjectNode node = array.addObject();
+      node.putObject("subject")
+          .put("kind", s.subject().kind().name())
+          .put("platform", s.subject().platform().name())
+          .put("id", s.subject().id());
+      node.put("kind", Columns.storable(s.kind()));
+      node.put("strength", s.strength());
+      s.tier().ifPresent(t -> node.put("tier", t.name()));
+      node.put("reason", Columns.storable(s.reason()));
+      ObjectNode evidence = node.putObject("evidence");
+      s.evidence().forEach((k, v) -> evidence.put(Columns.storable(k), Columns.storable(v)));
+    }
+    return ObservationRows.JSON.writeValueAsString(array);
+  }
+
+  static List<Signal> signals(String json) {
+    List<Signal> signals = new ArrayList<>();
+    for (JsonNode node : ObservationRows.JSON.readTree(json)) {
+      JsonNode subject = node.get("subject");
+      Map<String, String> evidence = new HashMap<>();
+      node.get("evidence").properties().forEach(e -> evidence.put(e.getKey(), e.getValue().asString()));
+      signals.add(new Signal(
+          Subject.of(Subject.SubjectKind.valueOf(subject.get("kind").asString()), new Platform(subject.get("platform").asString()),
+              subject.get("id").asString()),
+          node.get("kind").asString(),
+          node.get("strength").asDouble(),
+          node.has("tier") ? Optional.of(Tier.valueOf(node.get("tier").asString())) : Optional.empty(),
+          node.get("reason").asString(),
+          evidence));
+    }
+    return signals;
+  }
+}

@@ -1,0 +1,148 @@
+package org.cordon.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cordon.core.model.Account;
+import org.cordon.core.model.AccountKey;
+import org.cordon.core.model.MediaKey;
+import org.cordon.core.model.Platform;
+import org.cordon.core.model.Post;
+import org.cordon.core.model.PostKey;
+import org.cordon.core.model.Subject;
+import org.cordon.core.port.AssessmentInbox;
+import org.cordon.core.signal.Assessment;
+import org.cordon.core.signal.MediaFingerprint;
+import org.cordon.core.signal.PostContext;
+
+/** The unassessed posts, oldest posted first, through a partial index that holds only them. */
+final class JdbcAssessmentInbox implements AssessmentInbox {
+  private final Transactions transactions;
+  private final Clock clock;
+
+  JdbcAssessmentInbox(Transactions transactions, Clock clock) {
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<PostContext> unassessed(int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return transactions.read(c -> {
+      List<Post> posts = ObservationRows.postRows(c, "p.assessed_at IS NULL ORDER BY p.posted_at, p.id", List.of(), limit)
+          .stream().map(ObservationRows.PostRow::post).toList();
+      Map<AccountKey, Account> authors = ObservationRows.byKey(
+          ObservationRows.accounts(c, posts.stream().map(Post::author).distinct().toList()), Account::key);
+      Map<MediaKey, Map<String, String>> hashes = fingerprints(c, posts.stream().flatMap(p -> p.media().stream()).distinct().toList());
+      List<PostContext> contexts = new ArrayList<>(posts.size());
+      for (Post post : posts) {
+        List<MediaFingerprint> media = post.media().stream()
+            .map(m -> new MediaFingerprint(m, hashes.getOrDefault(m, Map.of())))
+            .toList();
+        contexts.add(new PostContext(post, Optional.ofNullable(authors.get(post.author())), media));
+      }
+      return contexts;
+    });
+  }
+
+  private static Map<MediaKey, Map<String, String>> fingerprints(Connection c, List<MediaKey> media) throws SQLException {
+    Map<MediaKey, Map<String, String>> hashes = new HashMap<>();
+    if (media.isEmpty()) {
+      return hashes;
+    }
+    String sql = """
+        SELECT f.media_platform, f.media_native_id, f.hash_type, f.hash_value FROM media_fingerprints f
+        JOIN unnest(?::text[], ?::text[]) AS k(platform, native_id) ON f.media_platform = k.platform AND f.media_native_id = k.native_id""";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("text", media.stream().map(m -> m.platform().name()).toArray()));
+      ps.setArray(2, c.createArrayOf("text", media.stream().map(MediaKey::id).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          MediaKey key = new MediaKey(new Platform(rs.getString(1)), rs.getString(2));
+          hashes.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getString(4));
+        }
+      }
+    }
+    return hashes;
+  }
+
+  /** Stored per (media, hash type); computing a hash again replaces its value. */
+  @Override
+  public void recordFingerprints(List<MediaFingerprint> fingerprints) {
+    List<String[]> rows = new ArrayList<>();
+    for (MediaFingerprint f : fingerprints) {
+      f.hashes().forEach((type, value) -> rows.add(new String[] {f.media().platform().name(), f.media().id(), Columns.storable(type), Columns.storable(value)}));
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql = """
+        INSERT INTO media_fingerprints (media_platform, media_native_id, hash_type, hash_value, computed_at)
+        SELECT u.platform, u.native_id, u.hash_type, u.hash_value, ?
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(platform, native_id, hash_type, hash_value)
+        ON CONFLICT (media_platform, media_native_id, hash_type)
+          DO UPDATE SET hash_value = EXCLUDED.hash_value, computed_at = EXCLUDED.computed_at""";
+    transactions.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setTimestamp(1, Columns.timestamp(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        for (int column = 0; column < 4; column++) {
+          int index = column;
+          ps.setArray(column + 2, c.createArrayOf("text", rows.stream().map(r -> r[index]).toArray()));
+        }
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void recordAssessments(List<Assessment> assessments) {
+    if (assessments.isEmpty()) {
+      return;
+    }
+    transactions.inTransaction(c -> {
+      for (Assessment assessment : assessments) {
+        AssessmentRows.upsert(c, assessment);
+      }
+      List<PostKey> posts = assessments.stream()
+          .map(Assessment::subject)
+          .filter(s -> s.kind() == Subject.SubjectKind.POST)
+          .map(PostKey.class::cast)
+          .toList();
+      markAssessed(c, posts, assessments);
+      return null;
+    });
+  }
+
+  private static void markAssessed(Connection c, List<PostKey> posts, List<Assessment> assessments) throws SQLException {
+    if (posts.isEmpty()) {
+      return;
+    }
+    Map<PostKey, java.time.Instant> at = new LinkedHashMap<>();
+    for (Assessment a : assessments) {
+      if (a.subject() instanceof PostKey key) {
+        at.merge(key, a.assessedAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
+    }
+    String sql = """
+        UPDATE posts p SET assessed_at = u.assessed_at
+        FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS u(platform, native_id, assessed_at)
+        WHERE p.platform = u.platform AND p.native_id = u.native_id""";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("text", at.keySet().stream().map(k -> k.platform().name()).toArray()));
+      ps.setArray(2, c.createArrayOf("text", at.keySet().stream().map(PostKey::id).toArray()));
+      ps.setArray(3, c.createArrayOf("text", at.values().stream().map(Object::toString).toArray()));
+      ps.executeUpdate();
+    }
+  }
+}

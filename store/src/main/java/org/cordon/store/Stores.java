@@ -1,0 +1,67 @@
+package org.cordon.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import org.cordon.core.port.AssessmentInbox;
+import org.cordon.core.port.CaseStore;
+import org.cordon.core.port.EvidenceStore;
+import org.cordon.core.port.ObservationStore;
+import org.cordon.core.port.QuarantineStore;
+import org.cordon.core.port.RequestStore;
+
+/** The core ports, implemented on one {@link Database} and an evidence directory. */
+public final class Stores {
+  private final ObservationStore observations;
+  private final QuarantineStore quarantine;
+  private final EvidenceStore evidence;
+  private final AssessmentInbox inbox;
+  private final CaseStore cases;
+  private final RequestStore requests;
+
+  private Stores(Database database, Path evidenceDirectory, Clock clock) {
+    Transactions transactions = new Transactions(database.dataSource());
+    this.observations = new JdbcObservationStore(transactions, clock);
+    this.quarantine = new JdbcQuarantineStore(transactions, clock);
+    this.evidence = new FileEvidenceStore(evidenceDirectory, transactions);
+    this.inbox = new JdbcAssessmentInbox(transactions, clock);
+    this.cases = new JdbcCaseStore(transactions);
+    this.requests = new JdbcRequestStore(transactions, clock);
+  }
+
+  public static Stores open(Database database, Path evidenceDirectory) {
+    return open(database, evidenceDirectory, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps observation, quarantine, fingerprint and request-creation times. */
+  public static Stores open(Database database, Path evidenceDirectory, Clock clock) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(evidenceDirectory, "evidenceDirectory");
+    Objects.requireNonNull(clock, "clock");
+    return new Stores(database, evidenceDirectory, clock);
+  }
+
+  public ObservationStore observations() {
+    return observations;
+  }
+
+  public QuarantineStore quarantine() {
+    return quarantine;
+  }
+
+  public EvidenceStore evidence() {
+    return evidence;
+  }
+
+  public AssessmentInbox inbox() {
+    return inbox;
+  }
+
+  public CaseStore cases() {
+    return cases;
+  }
+
+  public RequestStore requests() {
+    return requests;
+  }
+}

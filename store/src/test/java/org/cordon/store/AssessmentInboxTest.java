@@ -1,0 +1,94 @@
+package org.cordon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.cordon.core.model.Account;
+import org.cordon.core.model.AccountKey;
+import org.cordon.core.model.MediaKey;
+import org.cordon.core.model.Platform;
+import org.cordon.core.model.Post;
+import org.cordon.core.signal.Assessment;
+import org.cordon.core.signal.MediaFingerprint;
+import org.cordon.core.signal.PostContext;
+import org.junit.jupiter.api.Test;
+
+/** The inbox is global, so these tests read it whole and look only at their own platform's posts. */
+class AssessmentInboxTest extends DatabaseTestBase {
+
+  private List<PostContext> mine(Platform platform) {
+    return stores.inbox().unassessed(100_000).stream().filter(c -> c.post().platform().equals(platform)).toList();
+  }
+
+  @Test
+  void unassessedPostsComeOldestFirstWithTheirAuthorAndMediaHashes() {
+    Platform platform = SharedDatabase.freshPlatform();
+    Account author = Fixtures.richAccount(platform, "author-rich");
+    Post rich = Fixtures.richPost(platform, "rich");
+    Post older = Fixtures.post(platform, "older", "nobody-stored", Fixtures.T0.minusSeconds(60));
+    Post newer = Fixtures.post(platform, "newer", "author-rich", Fixtures.T0.plusSeconds(60));
+    rich = new Post(rich.key(), author.key(), rich.postedAt(), rich.text(), rich.language(), rich.url(), rich.media(), rich.hashtags(),
+        rich.mentions(), rich.links(), rich.references());
+    stores.observations().write("src", List.of(Fixtures.record("f", 1, newer, rich, older, author)));
+    MediaKey first = rich.media().getFirst();
+    stores.inbox().recordFingerprints(List.of(new MediaFingerprint(first, Map.of("sha256", "ab".repeat(32), "pdq", "f".repeat(64)))));
+
+    List<PostContext> inbox = mine(platform);
+
+    assertThat(inbox).extracting(c -> c.post().key().id()).containsExactly("older", "rich", "newer");
+    assertThat(inbox.get(0).author()).isEmpty();
+    PostContext richContext = inbox.get(1);
+    assertThat(richContext.post()).isEqualTo(rich);
+    assertThat(richContext.author()).contains(author);
+    assertThat(richContext.media()).containsExactly(
+        new MediaFingerprint(first, Map.of("sha256", "ab".repeat(32), "pdq", "f".repeat(64))),
+        new MediaFingerprint(rich.media().get(1), Map.of()));
+  }
+
+  @Test
+  void recordedAssessmentsTakeTheirPostsOutOfTheInboxAndAreStored() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Post a = Fixtures.post(platform, "a", "x", Fixtures.T0);
+    Post b = Fixtures.post(platform, "b", "x", Fixtures.T0.plusSeconds(1));
+    stores.observations().write("src", List.of(Fixtures.record("f", 1, a, b)));
+    Assessment assessment = Fixtures.assessment(a.key(), 0.9, Fixtures.T0.plusSeconds(5));
+    Assessment onAccount = Fixtures.assessment(AccountKey.of(platform, "x"), 0.2, Fixtures.T0.plusSeconds(5));
+
+    stores.inbox().recordAssessments(List.of(assessment, onAccount));
+
+    assertThat(mine(platform)).extracting(c -> c.post().key()).containsExactly(b.key());
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ?", platform.name())).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM posts WHERE platform = ? AND assessed_at IS NOT NULL", platform.name())).isEqualTo(1);
+  }
+
+  @Test
+  void storedAssessmentsReadBackEqual() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Assessment assessment = Fixtures.assessment(AccountKey.of(platform, "acc"), 0.75, Fixtures.T0);
+
+    stores.inbox().recordAssessments(List.of(assessment));
+
+    try (var c = database.dataSource().getConnection();
+        var ps = c.prepareStatement("SELECT * FROM assessments WHERE platform = ?")) {
+      ps.setString(1, platform.name());
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(AssessmentRows.read(rs)).isEqualTo(assessment);
+      }
+    }
+  }
+
+  @Test
+  void fingerprintsComputedAgainReplaceTheirValue() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    MediaKey media = MediaKey.of(platform, "m");
+
+    stores.inbox().recordFingerprints(List.of(new MediaFingerprint(media, Map.of("md5", "old"))));
+    stores.inbox().recordFingerprints(List.of(new MediaFingerprint(media, Map.of("md5", "new"))));
+
+    assertThat(count("SELECT count(*) FROM media_fingerprints WHERE media_platform = ? AND hash_value = 'new'", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM media_fingerprints WHERE media_platform = ?", platform.name())).isEqualTo(1);
+  }
+}
