@@ -27,17 +27,22 @@ import tools.jackson.databind.JsonNode;
  * An ActivityStreams 2.0 outbox: an {@code OrderedCollection} or {@code OrderedCollectionPage}
  * whose {@code orderedItems} (or {@code items}) are activities, pages embedded under
  * {@code first}/{@code next} included. Each activity is one record. Keys are the ActivityPub ids
- * (URIs), which are global; the platform is {@code mastodon} for the whole fediverse.
+ * (URIs), which are global. The fediverse has many services (Mastodon, PeerTube, …) speaking this
+ * format, so the platform is the caller's to name; {@code mastodon} by default. Video, Image and
+ * Audio objects (PeerTube uploads) are posts too; their {@code icon} thumbnails are their media.
  */
 final class ActivityStreamsConnector implements Connector {
   static final Format FORMAT = new Format("activitystreams");
 
-  private static final Set<String> POST_TYPES = Set.of("Note", "Article", "Page", "Question");
+  private static final Set<String> POST_TYPES = Set.of("Note", "Article", "Page", "Question", "Video", "Image", "Audio");
+  private static final Set<String> UPLOAD_TYPES = Set.of("Video", "Image", "Audio");
 
   private final int maxRecordBytes;
+  private final Platform platform;
 
-  ActivityStreamsConnector(int maxRecordBytes) {
+  ActivityStreamsConnector(int maxRecordBytes, Platform platform) {
     this.maxRecordBytes = maxRecordBytes;
+    this.platform = platform;
   }
 
   @Override
@@ -78,7 +83,7 @@ final class ActivityStreamsConnector implements Connector {
       case "Follow" -> {
         AccountKey from = actor(activity, "actor", seen).orElseThrow(() -> RecordProblem.missing("actor"));
         String to = reference(activity, "object").orElseThrow(() -> RecordProblem.missing("object"));
-        seen.interaction(new Interaction.Follow(from, AccountKey.of(Platform.MASTODON, to), Fields.optionalIsoTime(activity, "published")));
+        seen.interaction(new Interaction.Follow(from, AccountKey.of(platform, to), Fields.optionalIsoTime(activity, "published")));
       }
       default -> throw RecordProblem.unsupported("an activity of type '" + Fields.clip(type) + "'");
     }
@@ -86,7 +91,7 @@ final class ActivityStreamsConnector implements Connector {
   }
 
   private void announce(JsonNode activity, Observations seen) {
-    PostKey key = PostKey.of(Platform.MASTODON, Fields.string(activity, "id"));
+    PostKey key = PostKey.of(platform, Fields.string(activity, "id"));
     AccountKey from = actor(activity, "actor", seen).orElseThrow(() -> RecordProblem.missing("actor"));
     Instant at = Fields.isoTime(activity, "published");
     JsonNode object = Fields.optional(activity, "object").orElseThrow(() -> RecordProblem.missing("object"));
@@ -97,7 +102,7 @@ final class ActivityStreamsConnector implements Connector {
       original = boosted.key();
       originalAuthor = Optional.of(boosted.author());
     } else {
-      original = PostKey.of(Platform.MASTODON, reference(activity, "object").orElseThrow(() -> RecordProblem.invalid("object", "a URI or an object")));
+      original = PostKey.of(platform, reference(activity, "object").orElseThrow(() -> RecordProblem.invalid("object", "a URI or an object")));
     }
     seen.post(new Post(key, from, at, "", Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(),
         List.of(new PostReference(PostReference.Kind.REPOST_OF, original))));
@@ -111,7 +116,7 @@ final class ActivityStreamsConnector implements Connector {
     if (!POST_TYPES.contains(type)) {
       throw RecordProblem.unsupported("an object of type '" + Fields.clip(type) + "'");
     }
-    PostKey key = PostKey.of(Platform.MASTODON, Fields.string(note, "id"));
+    PostKey key = PostKey.of(platform, Fields.string(note, "id"));
     AccountKey author = actor(note, "attributedTo", seen).or(() -> actor(activity, "actor", seen))
         .orElseThrow(() -> RecordProblem.missing("attributedTo"));
     Instant at = Fields.optionalIsoTime(note, "published").or(() -> Fields.optionalIsoTime(activity, "published"))
@@ -129,6 +134,10 @@ final class ActivityStreamsConnector implements Connector {
     }
     String html = content.orElse("");
     String text = Html.text(html);
+    Optional<String> title = Fields.optionalNonEmpty(note, "name");
+    if (title.isPresent() && text.isBlank()) {
+      text = title.get();
+    }
     Optional<String> summary = Fields.optionalNonEmpty(note, "summary");
     if (summary.isPresent()) {
       text = Html.text(summary.get()) + "\n\n" + text;
@@ -147,13 +156,17 @@ final class ActivityStreamsConnector implements Connector {
           String handle = tagName.startsWith("@") ? tagName.substring(1) : tagName;
           mentions.add(handle);
           seen.interaction(new Interaction.Mention(author, handle,
-              Fields.optionalNonEmpty(tag, "href").map(href -> AccountKey.of(Platform.MASTODON, href)), key, at));
+              Fields.optionalNonEmpty(tag, "href").map(href -> AccountKey.of(platform, href)), key, at));
         }
         default -> { } // Emoji and other tags link to nothing we keep
       }
     }
     List<MediaKey> media = new ArrayList<>();
-    for (JsonNode attachment : oneOrMany(note, "attachment")) {
+    List<JsonNode> attachments = new ArrayList<>(oneOrMany(note, "attachment"));
+    if (UPLOAD_TYPES.contains(type)) {
+      attachments.addAll(oneOrMany(note, "icon"));
+    }
+    for (JsonNode attachment : attachments) {
       if (!attachment.isObject()) {
         continue;
       }
@@ -164,7 +177,7 @@ final class ActivityStreamsConnector implements Connector {
     List<PostReference> references = new ArrayList<>();
     Optional<String> inReplyTo = reference(note, "inReplyTo");
     if (inReplyTo.isPresent()) {
-      PostKey target = PostKey.of(Platform.MASTODON, inReplyTo.get());
+      PostKey target = PostKey.of(platform, inReplyTo.get());
       references.add(new PostReference(PostReference.Kind.REPLY_TO, target));
       seen.interaction(new Interaction.Reply(author, Optional.empty(), key, target, at));
     }
@@ -174,7 +187,7 @@ final class ActivityStreamsConnector implements Connector {
     return post;
   }
 
-  private static Media attachment(JsonNode attachment) {
+  private Media attachment(JsonNode attachment) {
     String location = link(attachment, "url").orElseThrow(() -> RecordProblem.missing("attachment.url"));
     String mediaType = Fields.optionalString(attachment, "mediaType").orElse("");
     Media.Kind kind;
@@ -194,12 +207,12 @@ final class ActivityStreamsConnector implements Connector {
         default -> Media.Kind.DOCUMENT;
       };
     }
-    return new Media(MediaKey.of(Platform.MASTODON, location), kind, Optional.of(location), Optional.empty(),
+    return new Media(MediaKey.of(platform, location), kind, Optional.of(location), Optional.empty(),
         Fields.optionalInt(attachment, "width"), Fields.optionalInt(attachment, "height"));
   }
 
   /** The actor named by a field: a URI, or an embedded actor (then also observed as an account). */
-  private static Optional<AccountKey> actor(JsonNode object, String field, Observations seen) {
+  private Optional<AccountKey> actor(JsonNode object, String field, Observations seen) {
     Optional<JsonNode> value = Fields.optional(object, field);
     if (value.isPresent() && value.get().isArray()) {
       value = value.get().values().stream().findFirst();
@@ -209,12 +222,12 @@ final class ActivityStreamsConnector implements Connector {
     }
     JsonNode actor = value.get();
     if (actor.isString()) {
-      return Optional.of(AccountKey.of(Platform.MASTODON, Fields.checkUnicode(field, actor.stringValue())));
+      return Optional.of(AccountKey.of(platform, Fields.checkUnicode(field, actor.stringValue())));
     }
     if (!actor.isObject()) {
       throw RecordProblem.invalid(field, "an actor URI or object");
     }
-    AccountKey key = AccountKey.of(Platform.MASTODON, Fields.string(actor, "id"));
+    AccountKey key = AccountKey.of(platform, Fields.string(actor, "id"));
     Optional<String> handle = Fields.optionalNonEmpty(actor, "preferredUsername");
     if (handle.isPresent()) {
       seen.account(new Account(key, handle.get(), Fields.optionalNonEmpty(actor, "name"),

@@ -35,7 +35,7 @@ public final class Connectors {
         new XV1Connector(maxRecordBytes),
         new TelegramExportConnector(maxRecordBytes),
         new MastodonConnector(maxRecordBytes),
-        new ActivityStreamsConnector(maxRecordBytes),
+        new ActivityStreamsConnector(maxRecordBytes, org.cordon.core.model.Platform.MASTODON),
         new CordonJsonlConnector(maxRecordBytes));
     Set<String> names = new HashSet<>();
     for (Connector connector : all) {
@@ -68,5 +68,29 @@ public final class Connectors {
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no connector reads the format '" + name + "'; known formats: "
             + all.stream().map(connector -> connector.format().name()).collect(Collectors.joining(", "))));
+  }
+
+  /**
+   * The connector for a format, keying what it reads under {@code platform}. ActivityStreams is
+   * spoken by many services (Mastodon, PeerTube, …), so its platform is the caller's to name; every
+   * other format belongs to one platform and accepts only that one.
+   *
+   * @throws IllegalArgumentException for an unknown format, or a platform the format cannot carry
+   */
+  public static Connector forFormat(String name, org.cordon.core.model.Platform platform) {
+    if (name.equals(ActivityStreamsConnector.FORMAT.name())) {
+      return new ActivityStreamsConnector(DEFAULT_MAX_RECORD_BYTES, platform);
+    }
+    Connector connector = forFormat(name);
+    org.cordon.core.model.Platform fixed = switch (name) {
+      case "x-v1", "x-v2" -> org.cordon.core.model.Platform.X;
+      case "telegram-export" -> org.cordon.core.model.Platform.TELEGRAM;
+      case "mastodon" -> org.cordon.core.model.Platform.MASTODON;
+      default -> platform; // cordon-jsonl names the platform in every line
+    };
+    if (!fixed.equals(platform)) {
+      throw new IllegalArgumentException("the format '" + name + "' is read as platform '" + fixed + "', not '" + platform + "'");
+    }
+    return connector;
   }
 }

@@ -51,6 +51,14 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--cordon", paramLabel = "URL", description = "Cordon's base URL: replay the world's source data into it.")
   URI cordon;
 
+  @Option(names = "--cordon-user", defaultValue = "${env:CORDON_INGEST_USER:-ingest}",
+      description = "Cordon user with the INGEST role the replay signs in as (default: ${DEFAULT-VALUE}).")
+  String cordonUser;
+
+  @Option(names = "--cordon-password", defaultValue = "${env:CORDON_INGEST_PASSWORD:-}",
+      description = "Its password (or CORDON_INGEST_PASSWORD); see the data directory's initial-credentials.txt.")
+  String cordonPassword;
+
   @Option(names = "--exit-after-replay", description = "Stop once the replay is done instead of serving on.")
   boolean exitAfterReplay;
 
@@ -86,7 +94,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     if (world != null && !Files.isDirectory(world)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--world is not a directory: " + world);
     }
-    Optional<WorldReplayer> replayer = Optional.ofNullable(cordon).map(c -> new WorldReplayer(world, c, speed));
+    Optional<WorldReplayer> replayer = Optional.ofNullable(cordon).map(c -> cordonPassword == null || cordonPassword.isEmpty()
+        ? new WorldReplayer(world, c, speed)
+        : new WorldReplayer(world, c, speed).withBasicAuth(cordonUser, cordonPassword));
     SimulatorConfig config = config(replayer);
     if (config.secrets().isEmpty()) {
       out.println("warning: no --secret given, so every platform answers 404; add --secret PLATFORM=SECRET (or '*=SECRET')");

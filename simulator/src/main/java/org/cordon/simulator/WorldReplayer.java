@@ -48,14 +48,17 @@ public final class WorldReplayer {
   private final double speed;
   private final Duration tick;
   private final boolean mergeContiguous;
+  /** The Authorization header Cordon's ingest endpoint wants (an INGEST user), if any. */
+  private final java.util.Optional<String> authorization;
   private final HttpClient http;
   private final JsonMapper json = JsonMapper.builder().build();
 
   public WorldReplayer(Path world, URI cordonBase, double speed) {
-    this(world, cordonBase, speed, Duration.ofMillis(100), false);
+    this(world, cordonBase, speed, Duration.ofMillis(100), false, java.util.Optional.empty());
   }
 
-  private WorldReplayer(Path world, URI cordonBase, double speed, Duration tick, boolean mergeContiguous) {
+  private WorldReplayer(Path world, URI cordonBase, double speed, Duration tick, boolean mergeContiguous,
+      java.util.Optional<String> authorization) {
     this.world = Objects.requireNonNull(world, "world").toAbsolutePath().normalize();
     String base = Objects.requireNonNull(cordonBase, "cordonBase").toString();
     this.cordonBase = URI.create(base.endsWith("/") ? base : base + "/");
@@ -68,16 +71,23 @@ public final class WorldReplayer {
       throw new IllegalArgumentException("tick is positive: " + tick);
     }
     this.mergeContiguous = mergeContiguous;
+    this.authorization = Objects.requireNonNull(authorization, "authorization");
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public WorldReplayer withTick(Duration realTick) {
-    return new WorldReplayer(world, cordonBase, speed, realTick, mergeContiguous);
+    return new WorldReplayer(world, cordonBase, speed, realTick, mergeContiguous, authorization);
   }
 
   /** Sends contiguous units of one file and format due in the same tick as one POST. */
   public WorldReplayer mergingContiguous() {
-    return new WorldReplayer(world, cordonBase, speed, tick, true);
+    return new WorldReplayer(world, cordonBase, speed, tick, true, authorization);
+  }
+
+  /** Signs in to Cordon as {@code user} (HTTP Basic): Cordon's ingest endpoint takes input only from INGEST users. */
+  public WorldReplayer withBasicAuth(String user, String password) {
+    String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new WorldReplayer(world, cordonBase, speed, tick, mergeContiguous, java.util.Optional.of("Basic " + token));
   }
 
   /** One entry of the replay index. */
@@ -197,7 +207,7 @@ public final class WorldReplayer {
         try {
           byte[] body = bytesOf(batch);
           bytes += body.length;
-          String problem = post(batch.format(), body);
+          String problem = post(batch.format(), platformOf(batch.path()), body);
           if (!problem.isEmpty()) {
             failed++;
             problems.add(batch.describe() + ": " + problem);
@@ -252,6 +262,34 @@ public final class WorldReplayer {
     }
   }
 
+  /**
+   * The platform the world's manifest gives a file, so that formats many services speak
+   * (ActivityStreams: the fediverse server and the video site) are keyed under the right one.
+   */
+  private java.util.Optional<String> platformOf(String relative) {
+    if (platforms == null) {
+      java.util.Map<Path, String> map = new java.util.HashMap<>();
+      Path manifest = world.resolve("manifest.json");
+      if (Files.isRegularFile(manifest)) {
+        try {
+          for (var f : json.readTree(Files.readString(manifest)).path("files")) {
+            map.put(world.resolve(f.path("path").asString("")).normalize(), f.path("platform").asString(""));
+          }
+        } catch (IOException | RuntimeException e) {
+          // no usable manifest: Cordon keys the input under the format's default platform
+        }
+      }
+      platforms = map;
+    }
+    try {
+      return java.util.Optional.ofNullable(platforms.get(resolve(relative))).filter(p -> !p.isEmpty());
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private java.util.Map<Path, String> platforms;
+
   private Path resolve(String relative) {
     Path asGiven = Path.of(relative);
     if (asGiven.isAbsolute()) {
@@ -267,15 +305,17 @@ public final class WorldReplayer {
   }
 
   /** Empty when Cordon took the bytes; otherwise why not. */
-  private String post(String format, byte[] body) throws InterruptedException {
-    URI target = cordonBase.resolve("api/v1/ingest/" + format);
+  private String post(String format, java.util.Optional<String> platform, byte[] body) throws InterruptedException {
+    URI target = cordonBase.resolve("api/v1/ingest/" + format
+        + platform.map(p -> "?platform=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
     String problem = "";
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      HttpRequest request = HttpRequest.newBuilder(target)
+      HttpRequest.Builder builder = HttpRequest.newBuilder(target)
           .timeout(Duration.ofSeconds(30))
           .header("Content-Type", "application/octet-stream")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build();
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      authorization.ifPresent(a -> builder.header("Authorization", a));
+      HttpRequest request = builder.build();
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();

@@ -19,10 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DatabaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", defaultValue = "data/db", description = "Embedded database directory (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data", defaultValue = "${env:CORDON_DATA:-data}", description = "Cordon data directory; the embedded database lives in DIR/pg (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--jdbc-url", description = "Use this PostgreSQL server instead of the embedded one.")
+  @Option(names = {"--db", "--jdbc-url"}, description = "Use this PostgreSQL server instead of the embedded one.")
   String jdbcUrl;
 
   @Option(names = "--user", defaultValue = "postgres", description = "Database user with --jdbc-url (default: ${DEFAULT-VALUE}).")
@@ -55,12 +55,12 @@ public final class DatabaseCommand implements Callable<Integer> {
   }
 
   private Database open() {
-    return jdbcUrl == null ? Database.embedded(data) : Database.external(jdbcUrl, user, password);
+    return jdbcUrl == null ? Database.embedded(data.resolve("pg")) : Database.external(jdbcUrl, user, password);
   }
 
   /** Info must not change an external server's schema; an embedded one is Cordon's own and is migrated on start. */
   private Database openWithoutMigrating() {
-    return jdbcUrl == null ? Database.embedded(data) : Database.externalWithoutMigrating(jdbcUrl, user, password);
+    return jdbcUrl == null ? Database.embedded(data.resolve("pg")) : Database.externalWithoutMigrating(jdbcUrl, user, password);
   }
 
   private void print(Database database) throws SQLException {

@@ -59,23 +59,25 @@ final class IngestBenchmarkCommand implements Callable<Integer> {
       return exit;
     }
     Map<String, List<Path>> byFormat = new LinkedHashMap<>();
+    Map<Path, String> platformOf = new java.util.HashMap<>();
     for (JsonNode f : JsonMapper.builder().build().readTree(Files.readString(world.resolve("manifest.json"))).get("files")) {
-      byFormat.computeIfAbsent(f.get("format").asString(), k -> new ArrayList<>()).add(world.resolve(f.get("path").asString()));
+      Path file = world.resolve(f.get("path").asString());
+      byFormat.computeIfAbsent(f.get("format").asString(), k -> new ArrayList<>()).add(file);
+      platformOf.put(file, f.get("platform").asString());
     }
     Map<String, Figures> figures = new LinkedHashMap<>();
     try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(work.resolve("data")))) {
       IngestRunner runner = runtime.ingestRunner(MediaResolver.none());
       for (var entry : byFormat.entrySet()) {
-        Connector connector = Connectors.forFormat(entry.getKey());
         long parseStart = System.nanoTime();
         long parsedPosts = 0;
         for (Path file : entry.getValue()) {
-          parsedPosts += countPosts(connector, file);
+          parsedPosts += countPosts(connector(entry.getKey(), platformOf.get(file)), file);
         }
         double parseSeconds = (System.nanoTime() - parseStart) / 1e9;
         IngestSummary total = IngestSummary.empty(entry.getKey());
         for (Path file : entry.getValue()) {
-          total = total.plus(runner.ingest(connector, file, bytes -> {}));
+          total = total.plus(runner.ingest(connector(entry.getKey(), platformOf.get(file)), file, bytes -> {}));
         }
         double ingestSeconds = total.took().toNanos() / 1e9;
         long bytes = 0;
@@ -105,6 +107,10 @@ final class IngestBenchmarkCommand implements Callable<Integer> {
           + " (idempotent); " + Runtime.getRuntime().availableProcessors() + " cores");
     }
     return 0;
+  }
+
+  private static Connector connector(String format, String platform) {
+    return Connectors.forFormat(format, new org.cordon.core.model.Platform(platform));
   }
 
   private static long countPosts(Connector connector, Path file) throws Exception {

@@ -31,6 +31,9 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, required = true, description = "Input format.")
   String format;
 
+  @Option(names = "--platform", description = "Platform the input comes from, for formats many services speak (activitystreams: mastodon, a PeerTube site, ...).")
+  String platform;
+
   @Option(names = "--mirror", paramLabel = "URL_PREFIX=DIR",
       description = "Media under this URL prefix are read from this directory (repeatable).")
   Map<String, Path> mirrors = Map.of();
@@ -47,7 +50,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Connector connector = Connectors.forFormat(format);
+    Connector connector = platform == null ? Connectors.forFormat(format) : Connectors.forFormat(format, new org.cordon.core.model.Platform(platform));
     for (Path p : paths) {
       if (!Files.isRegularFile(p)) {
         System.err.println("cordon ingest: not a readable file: " + p);

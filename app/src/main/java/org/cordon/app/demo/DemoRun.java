@@ -89,7 +89,7 @@ public final class DemoRun {
       IngestRunner ingest = runtime.ingestRunner(resolver);
       IngestSummary ingested = IngestSummary.empty("world");
       for (Manifest.Entry file : manifest.files()) {
-        ingested = ingested.plus(ingest.ingest(Connectors.forFormat(file.format()), world.resolve(file.path()), bytes -> {}));
+        ingested = ingested.plus(ingest.ingest(Connectors.forFormat(file.format(), new Platform(file.platform())), world.resolve(file.path()), bytes -> {}));
       }
       out.printf(Locale.ROOT, "  %d records, %d posts, %d rejected, %d media archived in %.1f s%n", ingested.records(),
           ingested.written().newPosts(), ingested.rejectedTotal(), ingested.mediaArchived(), ingested.took().toMillis() / 1000.0);

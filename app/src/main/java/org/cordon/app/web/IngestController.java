@@ -31,11 +31,13 @@ class IngestController {
   }
 
   @PostMapping(path = "/{format}", consumes = MediaType.ALL_VALUE)
-  Map<String, Object> ingest(@PathVariable String format, @RequestBody byte[] body, Authentication who) throws IOException {
+  Map<String, Object> ingest(@PathVariable String format, @org.springframework.web.bind.annotation.RequestParam java.util.Optional<String> platform,
+      @RequestBody byte[] body, Authentication who) throws IOException {
     if (body.length > MAX_BODY) {
       throw new IllegalArgumentException("the body is over " + MAX_BODY + " bytes; use 'cordon ingest' for large files");
     }
-    IngestSummary s = pipeline.ingest(Connectors.forFormat(format), "api:" + who.getName(), body);
+    var connector = platform.isPresent() ? Connectors.forFormat(format, new org.cordon.core.model.Platform(platform.get())) : Connectors.forFormat(format);
+    IngestSummary s = pipeline.ingest(connector, "api:" + who.getName(), body);
     return Map.of("records", s.records(), "new_posts", s.written().newPosts(), "duplicate_posts", s.written().duplicatePosts(),
         "rejected", s.rejectedTotal(), "rejected_by_reason", s.rejected().entrySet().stream()
             .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name().toLowerCase(Locale.ROOT), Map.Entry::getValue)));

@@ -34,6 +34,7 @@ class CrashSafetyTest {
     Path input = dir.resolve("tweets.jsonl");
     writeTweets(input, POSTS);
     Path data = dir.resolve("data");
+    STDERR = dir.resolve("stderr.txt");
 
     Process first = cordon("ingest", "--format", "x-v1", "--progress-lines", "--data", data.toString(), input.toString());
     long readWhenKilled = waitForProgress(first, Files.size(input) / 3);
@@ -47,7 +48,7 @@ class CrashSafetyTest {
     Process second = cordon("ingest", "--format", "x-v1", "--data", data.toString(), input.toString());
     String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(second.exitValue()).as(output).isZero();
+    assertThat(second.exitValue()).as(() -> output + stderrOf(dir)).isZero();
 
     try (Database db = Database.embedded(data.resolve("pg")); Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       ResultSet r = s.executeQuery("select count(*), count(distinct native_id), min(native_id::bigint), max(native_id::bigint) from posts");
@@ -82,11 +83,21 @@ class CrashSafetyTest {
     throw new AssertionError("ingest ended before it was killed; it printed: " + seen);
   }
 
+  private static Path STDERR;
+
+  private static String stderrOf(Path dir) {
+    try {
+      return Files.readString(STDERR);
+    } catch (IOException e) {
+      return "(no stderr: " + e + ")";
+    }
+  }
+
   private static Process cordon(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), CordonMain.class.getName()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(STDERR.toFile())).start();
   }
 
   /** X API v1.1 tweets with ids 1..n, spread over 500 authors. */
