@@ -92,6 +92,7 @@ class WebApiTest {
     JsonNode summary = json.readTree(r.body());
     assertThat(summary.get("new_posts").asLong()).isEqualTo(2);
     assertThat(summary.get("rejected").asLong()).isEqualTo(1);
+    assertThat(runtime.stores().quarantine().count()).as("the bad line is kept in quarantine").isEqualTo(1);
 
     JsonNode queue = json.readTree(send(as(get("/api/v1/queue"), "alice")).body());
     assertThat(queue).hasSize(1);
