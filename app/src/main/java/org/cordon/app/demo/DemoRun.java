@@ -64,6 +64,7 @@ public final class DemoRun {
         .resolve("seed-" + options.seed() + "-accounts-" + options.accounts() + "-days-" + options.days()).toAbsolutePath();
     step("Simulated world: " + world);
     if (!Files.isRegularFile(world.resolve("manifest.json"))) {
+      deleteRecursively(world); // a run interrupted while generating leaves a partial world
       int exit = new CommandLine(new RangeCommand()).execute("generate", "--seed", Long.toString(options.seed()),
           "--accounts", Integer.toString(options.accounts()), "--days", Integer.toString(options.days()), "--out", world.toString());
       if (exit != 0) {
