@@ -126,15 +126,15 @@ class DatabaseTest {
   }
 
   @Test
-  void theMigrateCommandOpensAnEmbeddedDatabaseInTheGivenDirectory() {
+  void theMigrateCommandOpensTheEmbeddedDatabaseOfTheGivenDataDirectory() {
     StringWriter out = new StringWriter();
 
     int exit = new CommandLine(new DatabaseCommand()).setOut(new PrintWriter(out)).execute("--data", directory.toString(), "migrate");
 
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("schema is up to date", "Success").containsPattern("cases\\s+0\\b");
-    assertThat(directory.resolve(EmbeddedServer.CLUSTER).resolve("PG_VERSION")).exists();
-    assertThat(pidFile()).doesNotExist();
+    assertThat(directory.resolve("pg").resolve(EmbeddedServer.CLUSTER).resolve("PG_VERSION")).exists();
+    assertThat(directory.resolve("pg").resolve(EmbeddedServer.CLUSTER).resolve("postmaster.pid")).doesNotExist();
   }
 
   @Test
