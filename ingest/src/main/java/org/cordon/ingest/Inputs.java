@@ -26,6 +26,20 @@ final class Inputs {
    * '[' (an array of records), or its first line is a lone '{' (a pretty-printed object, as every
    * common pretty printer writes it). A compact object on the first line means JSON lines.
    */
+  /**
+   * Reads an input that real tools write either way: one JSON document (a top-level array of
+   * records, or one pretty-printed record) or JSON lines, whichever it starts as.
+   */
+  static void readDocumentOrLines(String name, InputStream in, int maxRecordBytes, RecordSink sink, RecordMapper mapper) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in);
+    if (startsLikeDocument(buffered)) {
+      new JsonDocumentSplitter(name, buffered, maxRecordBytes, (path, first) -> path.isEmpty() ? first != '[' : path.size() == 1)
+          .run((record, context) -> JsonRecords.deliver(record, sink, mapper), sink);
+    } else {
+      readLines(name, buffered, maxRecordBytes, sink, mapper);
+    }
+  }
+
   static boolean startsLikeDocument(BufferedInputStream in) throws IOException {
     in.mark(SNIFF);
     try {

@@ -1,6 +1,5 @@
 package org.cordon.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -46,14 +45,7 @@ final class MastodonConnector implements Connector {
 
   @Override
   public void read(String name, InputStream in, RecordSink sink) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in);
-    if (Inputs.startsLikeDocument(buffered)) {
-      new JsonDocumentSplitter(name, buffered, maxRecordBytes,
-          (path, first) -> path.isEmpty() ? first != '[' : path.size() == 1)
-          .run((record, context) -> JsonRecords.deliver(record, sink, this::statusRecord), sink);
-    } else {
-      Inputs.readLines(name, buffered, maxRecordBytes, sink, this::statusRecord);
-    }
+    Inputs.readDocumentOrLines(name, in, maxRecordBytes, sink, this::statusRecord);
   }
 
   private List<Observed> statusRecord(JsonNode status) {

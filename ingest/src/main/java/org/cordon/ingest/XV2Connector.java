@@ -1,6 +1,5 @@
 package org.cordon.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -45,14 +44,7 @@ final class XV2Connector implements Connector {
 
   @Override
   public void read(String name, InputStream in, RecordSink sink) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in);
-    if (Inputs.startsLikeDocument(buffered)) {
-      new JsonDocumentSplitter(name, buffered, maxRecordBytes,
-          (path, first) -> path.isEmpty() ? first != '[' : path.size() == 1)
-          .run((record, context) -> JsonRecords.deliver(record, sink, this::response), sink);
-    } else {
-      Inputs.readLines(name, buffered, maxRecordBytes, sink, this::response);
-    }
+    Inputs.readDocumentOrLines(name, in, maxRecordBytes, sink, this::response);
   }
 
   private List<Observed> response(JsonNode response) {
