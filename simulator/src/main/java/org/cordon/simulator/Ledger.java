@@ -41,9 +41,21 @@ final class Ledger {
   private long badRequests;
   private long faultsInjected;
 
+  private final int strikesToSuspend;
+  /** Removed posts per account, by URL, with when each went down and the request that did it. */
+  private final Map<World.AccountRef, Map<String, Strike>> strikes = new HashMap<>();
+  private final Map<World.AccountRef, Suspension> strikeSuspensions = new HashMap<>();
+
   Ledger(long seed) {
-    this.seed = seed;
+    this(seed, 3);
   }
+
+  Ledger(long seed, int strikesToSuspend) {
+    this.seed = seed;
+    this.strikesToSuspend = strikesToSuspend;
+  }
+
+  private record Strike(Instant at, String reference) {}
 
   /** What a platform was asked, as it parsed it. */
   record Submission(String platform, String idempotencyKey, String requestType, String subjectKind, String subjectId, List<String> urls) {
@@ -66,7 +78,19 @@ final class Ledger {
 
   record Received(Submission submission, String reference, Instant receivedAt, Outcome outcome) {}
 
-  record Suspension(String platform, String accountId, Instant at, String reference) {}
+  /** Why a platform suspended an account. */
+  enum Cause {
+    ACCOUNT_REMOVED("account_removed"),
+    STRIKES("strikes");
+
+    final String label;
+
+    Cause(String label) {
+      this.label = label;
+    }
+  }
+
+  record Suspension(String platform, String accountId, Instant at, String reference, Cause cause) {}
 
   /** A new request or, for a known idempotency key, the one first received. */
   record Receipt(Received received, boolean duplicate) {}
@@ -92,10 +116,37 @@ final class Ledger {
       submission.urls().forEach(url -> takeDown(url, removal.at()));
       if (submission.isAccountLevel()) {
         world.urlsOf(submission.platform(), submission.subjectId()).forEach(url -> takeDown(url, removal.at()));
-        suspensions.add(new Suspension(submission.platform(), submission.subjectId(), removal.at(), reference));
+        suspensions.add(new Suspension(submission.platform(), submission.subjectId(), removal.at(), reference, Cause.ACCOUNT_REMOVED));
+      } else {
+        strike(submission, removal.at(), reference, world);
       }
     }
     return new Receipt(received, false);
+  }
+
+  /**
+   * Counts a removed post against its author; the {@code strikesToSuspend}-th removed post (in the
+   * order the removals take effect) suspends the account at that removal's instant and takes down
+   * the rest of its content.
+   */
+  private void strike(Submission submission, Instant at, String reference, World world) {
+    for (String url : submission.urls()) {
+      Optional<World.AccountRef> owner = world.ownerOf(url).filter(o -> o.platform().equals(submission.platform()));
+      if (owner.isEmpty() || world.isProfileUrl(url)) {
+        continue;
+      }
+      Map<String, Strike> removed = strikes.computeIfAbsent(owner.get(), o -> new HashMap<>());
+      removed.merge(url, new Strike(at, reference), (a, b) -> a.at().isBefore(b.at()) ? a : b);
+      if (removed.size() < strikesToSuspend) {
+        continue;
+      }
+      Strike decisive = removed.values().stream().sorted(Comparator.comparing(Strike::at)).skip(strikesToSuspend - 1L).findFirst().orElseThrow();
+      Suspension earlier = strikeSuspensions.get(owner.get());
+      if (earlier == null || decisive.at().isBefore(earlier.at())) {
+        strikeSuspensions.put(owner.get(), new Suspension(owner.get().platform(), owner.get().accountId(), decisive.at(), decisive.reference(), Cause.STRIKES));
+        world.urlsOf(owner.get().platform(), owner.get().accountId()).forEach(u -> takeDown(u, decisive.at()));
+      }
+    }
   }
 
   private String uniqueReference(String candidate) {
@@ -135,10 +186,14 @@ final class Ledger {
     return Optional.ofNullable(contentRemovedAt.get(url)).filter(at -> !at.isAfter(now));
   }
 
+  /** Suspensions in effect at {@code now}, oldest first, one per account (its earliest). */
   synchronized List<Suspension> suspensions(Instant now) {
-    return suspensions.stream()
+    Map<World.AccountRef, Suspension> earliest = new HashMap<>();
+    java.util.stream.Stream.concat(suspensions.stream(), strikeSuspensions.values().stream())
         .filter(s -> !s.at().isAfter(now))
-        .sorted(Comparator.comparing(Suspension::at))
+        .forEach(s -> earliest.merge(new World.AccountRef(s.platform(), s.accountId()), s, (a, b) -> b.at().isBefore(a.at()) ? b : a));
+    return earliest.values().stream()
+        .sorted(Comparator.comparing(Suspension::at).thenComparing(Suspension::platform).thenComparing(Suspension::accountId))
         .toList();
   }
 

@@ -61,9 +61,18 @@ import tools.jackson.databind.node.ObjectNode;
  *   <dd>200 {@code {url, status: "up"}} while the content is up, 410 {@code {url, status:
  *       "removed", removed_at}} once removed; with a world loaded, 404 for a URL it does not know.
  *   <dt>{@code GET /suspensions}
- *   <dd>{@code {suspensions: [{platform, account_id, suspended_at, platform_reference}]}}, oldest
- *       first: accounts removed by an account-level request, so a live world can make their owners
- *       come back under a new handle. Removing an account takes down its URL and its posts' URLs.
+ *   <dd>{@code {suspensions: [{platform, account_id, suspended_at, platform_reference, cause}]}},
+ *       oldest first, one per account: accounts removed by an account-level request ({@code cause}
+ *       "account_removed") or after {@link SimulatorConfig.Returns#strikesToSuspend()} of their
+ *       posts were removed ("strikes", at the instant of the decisive removal; needs a world to
+ *       know posts' authors). Suspending an account takes down its URL and its posts' URLs.
+ *   <dt>{@code GET /returns}
+ *   <dd>Live returns (platforms x and mastodon): {@code {returns: [{platform, predecessor_account_id,
+ *       predecessor_handle, successor_account_id, successor_handle, handle_change, person_id,
+ *       suspended_at, created_at, first_post_at, first_post_id, shoutout_post_id, follows}],
+ *       not_returning: [{platform, account_id, suspended_at, reason}], pending, pushes_sent,
+ *       pushes_failed, simulated_now}}. A return is listed once its first post is out. See
+ *       {@link LiveReturns}.
  *   <dt>{@code GET /stats}
  *   <dd>{@code {received, duplicates, acknowledged, removed, rejected, bad_signatures,
  *       bad_requests, faults_injected, suspensions, world_urls, world_skipped_lines,
@@ -90,6 +99,7 @@ public final class PlatformSimulator implements AutoCloseable {
   private final JsonMapper json;
   private final AtomicInteger platformCalls = new AtomicInteger();
   private final Random faultRandom;
+  private final LiveReturns returns;
 
   private PlatformSimulator(SimulatorConfig config, HttpServer server, ExecutorService executor, World world, JsonMapper json) {
     this.config = config;
@@ -98,8 +108,9 @@ public final class PlatformSimulator implements AutoCloseable {
     this.world = world;
     this.json = json;
     this.clock = SimulatedClock.system(config.simulatedStart().orElseGet(Instant::now), config.speed());
-    this.ledger = new Ledger(config.seed());
+    this.ledger = new Ledger(config.seed(), config.returns().strikesToSuspend());
     this.faultRandom = new Random(config.seed() ^ 0x5DEECE66DL);
+    this.returns = new LiveReturns(config.returns(), config.seed(), world, ledger, clock, json);
   }
 
   /** Loads the world if one is configured, binds 127.0.0.1 and starts answering. */
@@ -117,6 +128,9 @@ public final class PlatformSimulator implements AutoCloseable {
     server.createContext("/", simulator::handle);
     server.setExecutor(executor);
     server.start();
+    if (world.loaded()) {
+      simulator.returns.start();
+    }
     return simulator;
   }
 
@@ -132,6 +146,7 @@ public final class PlatformSimulator implements AutoCloseable {
 
   @Override
   public void close() {
+    returns.close();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -177,6 +192,9 @@ public final class PlatformSimulator implements AutoCloseable {
     }
     if (segments.equals(List.of("suspensions"))) {
       return method.equals("GET") ? suspensions() : notAllowed(method);
+    }
+    if (segments.equals(List.of("returns"))) {
+      return method.equals("GET") ? returns() : notAllowed(method);
     }
     return error(404, "not_found", "no such endpoint: " + method + " " + exchange.getRequestURI().getRawPath());
   }
@@ -462,7 +480,27 @@ public final class PlatformSimulator implements AutoCloseable {
       item.put("account_id", s.accountId());
       item.put("suspended_at", s.at().toString());
       item.put("platform_reference", s.reference());
+      item.put("cause", s.cause().label);
     }
+    return Response.of(200, body);
+  }
+
+  private Response returns() {
+    ObjectNode body = json.createObjectNode();
+    ArrayNode list = body.putArray("returns");
+    returns.returns().forEach(r -> list.add(returns.truthOf(r)));
+    ArrayNode none = body.putArray("not_returning");
+    for (LiveReturns.NoReturn n : returns.noReturns()) {
+      ObjectNode item = none.addObject();
+      item.put("platform", n.platform());
+      item.put("account_id", n.accountId());
+      item.put("suspended_at", n.suspendedAt().toString());
+      item.put("reason", n.reason());
+    }
+    body.put("pending", returns.pending());
+    body.put("pushes_sent", returns.pushesSent());
+    body.put("pushes_failed", returns.pushesFailed());
+    body.put("simulated_now", clock.now().toString());
     return Response.of(200, body);
   }
 
@@ -479,6 +517,7 @@ public final class PlatformSimulator implements AutoCloseable {
     body.put("bad_requests", stats.badRequests());
     body.put("faults_injected", stats.faultsInjected());
     body.put("suspensions", stats.suspensions());
+    body.put("live_returns", returns.returns().size());
     body.put("world_urls", world.size());
     body.put("world_skipped_lines", world.skippedLines());
     body.put("simulated_now", now.toString());

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cordon range serve}: runs the platform simulator and, with {@code --cordon}, replays the
- * world's source data into Cordon. Serves until interrupted (or, with {@code
+ * world's source data into Cordon. With a world, accounts suspended by Cordon's requests (an
+ * account removal, or {@code --strikes} removed posts) may come back under a new handle; their
+ * first posts and follows go to the same Cordon, and {@code --live-truth} records them. Serves until interrupted (or, with {@code
  * --exit-after-replay}, until the replay is done).
  */
 @Command(
@@ -59,6 +61,22 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "Its password (or CORDON_INGEST_PASSWORD); see the data directory's initial-credentials.txt.")
   String cordonPassword;
 
+  @Option(names = "--strikes", defaultValue = "3", paramLabel = "N",
+      description = "Removed posts of one account after which its platform suspends it (default: ${DEFAULT-VALUE}).")
+  int strikes;
+
+  @Option(names = "--return-probability", defaultValue = "0.8", paramLabel = "P",
+      description = "Chance that a suspended account of the organisation comes back under a new handle (default: ${DEFAULT-VALUE}).")
+  double returnProbability;
+
+  @Option(names = "--return-median-delay", defaultValue = "45", paramLabel = "MINUTES",
+      description = "Median simulated time from a suspension to the new account (default: ${DEFAULT-VALUE}).")
+  double returnMedianDelayMinutes;
+
+  @Option(names = "--live-truth", paramLabel = "FILE",
+      description = "Append each live return to FILE as a JSON line (ground truth; never inside the world directory).")
+  Path liveTruth;
+
   @Option(names = "--exit-after-replay", description = "Stop once the replay is done instead of serving on.")
   boolean exitAfterReplay;
 
@@ -72,8 +90,19 @@ public final class SimulatorCommand implements Callable<Integer> {
         .defaultBehaviour(SimulatorConfig.Behaviour.DEFAULT
             .withComplianceRate(compliance)
             .withMedianDelay(Duration.ofMillis((long) (medianDelayMinutes * 60_000))));
+    builder.strikesToSuspend(strikes)
+        .returnProbability(returnProbability)
+        .returnMedianDelay(Duration.ofMillis((long) (returnMedianDelayMinutes * 60_000)));
     if (world != null) {
       builder.world(world);
+    }
+    if (liveTruth != null) {
+      builder.liveTruthFile(liveTruth);
+    }
+    if (cordon != null) {
+      // Live returns go where the replay goes, signed in as the same INGEST user.
+      boolean signIn = cordonPassword != null && !cordonPassword.isEmpty();
+      builder.cordonFeed(cordon, signIn ? cordonUser : "", signIn ? cordonPassword : "");
     }
     // The platforms' clock runs on the world's time line when the world is replayed.
     if (replayer.isPresent()) {
@@ -93,6 +122,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
     if (world != null && !Files.isDirectory(world)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--world is not a directory: " + world);
+    }
+    if (world != null && liveTruth != null
+        && liveTruth.toAbsolutePath().normalize().startsWith(world.toAbsolutePath().normalize())) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--live-truth is inside the world directory, which is input: " + liveTruth);
     }
     Optional<WorldReplayer> replayer = Optional.ofNullable(cordon).map(c -> cordonPassword == null || cordonPassword.isEmpty()
         ? new WorldReplayer(world, c, speed)

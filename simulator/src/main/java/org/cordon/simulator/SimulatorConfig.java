@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param faults failures to inject, for tests of retrying clients
  * @param world a range world directory ({@code truth/accounts.jsonl}, {@code truth/posts.jsonl})
  * @param maxClockSkew how far {@code X-Cordon-Timestamp} may be from the real clock
+ * @param returns how platforms suspend accounts for repeated removals and how suspended users
+ *     of the world come back (live mode)
  */
 public record SimulatorConfig(
     int port,
@@ -38,7 +40,15 @@ public record SimulatorConfig(
     long seed,
     Faults faults,
     Optional<Path> world,
-    Duration maxClockSkew) {
+    Duration maxClockSkew,
+    Returns returns) {
+
+  /** The configuration before live returns existed: returns take their defaults. */
+  public SimulatorConfig(int port, Map<String, String> secrets, Map<String, Behaviour> behaviours, Behaviour defaultBehaviour,
+      Behaviour removalOrderBehaviour, double speed, Optional<Instant> simulatedStart, long seed, Faults faults,
+      Optional<Path> world, Duration maxClockSkew) {
+    this(port, secrets, behaviours, defaultBehaviour, removalOrderBehaviour, speed, simulatedStart, seed, faults, world, maxClockSkew, Returns.DEFAULT);
+  }
 
   public SimulatorConfig {
     if (port < 0 || port > 65535) {
@@ -60,6 +70,13 @@ public record SimulatorConfig(
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(world, "world");
     Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+    Objects.requireNonNull(returns, "returns");
+    // The world is input, shared by runs: live ground truth goes elsewhere.
+    world.ifPresent(dir -> returns.liveTruthFile().ifPresent(file -> {
+      if (file.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException("the live truth file " + file + " is inside the world directory " + dir + ", which is input");
+      }
+    }));
   }
 
   public static Builder builder() {
@@ -145,6 +162,54 @@ public record SimulatorConfig(
     }
   }
 
+  /** Where live returns are pushed: Cordon's base URL and an INGEST user (both empty: no sign-in). */
+  public record CordonTarget(java.net.URI base, String user, String password) {
+    public CordonTarget {
+      Objects.requireNonNull(base, "base");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
+
+    @Override
+    public String toString() {
+      return "CordonTarget[" + base + ", user=" + user + "]";
+    }
+  }
+
+  /**
+   * Suspensions caused by Cordon and the returns that follow them (live mode).
+   *
+   * @param strikesToSuspend a platform suspends an account once this many of its posts were
+   *     removed; the account is suspended at the instant of that removal
+   * @param returnProbability chance that the person behind a suspended account of the
+   *     organisation (outlets, distributors, supporters, recruiters, bots) comes back with a new
+   *     account; other people never do
+   * @param returnMedianDelay median of the lognormal time from suspension to the new account
+   *     (simulated time)
+   * @param liveTruthFile where each live return is appended as a JSON line (never the world
+   *     directory, which is input)
+   * @param cordon where the new accounts' first activity is pushed; empty: recorded only
+   */
+  public record Returns(int strikesToSuspend, double returnProbability, Duration returnMedianDelay, Optional<Path> liveTruthFile,
+      Optional<CordonTarget> cordon) {
+    public static final Returns DEFAULT = new Returns(3, 0.8, Duration.ofMinutes(45), Optional.empty(), Optional.empty());
+
+    public Returns {
+      if (strikesToSuspend < 1) {
+        throw new IllegalArgumentException("strikesToSuspend is at least 1: " + strikesToSuspend);
+      }
+      if (!(returnProbability >= 0 && returnProbability <= 1)) {
+        throw new IllegalArgumentException("return probability is in [0, 1]: " + returnProbability);
+      }
+      Objects.requireNonNull(returnMedianDelay, "returnMedianDelay");
+      if (returnMedianDelay.isNegative()) {
+        throw new IllegalArgumentException("return median delay is not negative: " + returnMedianDelay);
+      }
+      Objects.requireNonNull(liveTruthFile, "liveTruthFile");
+      Objects.requireNonNull(cordon, "cordon");
+    }
+  }
+
   /** Builds a {@link SimulatorConfig}; defaults: free port, speed 600, seed 1, no faults, no world. */
   public static final class Builder {
     private int port = 0;
@@ -158,6 +223,7 @@ public record SimulatorConfig(
     private Faults faults = Faults.NONE;
     private Optional<Path> world = Optional.empty();
     private Duration maxClockSkew = Duration.ofMinutes(5);
+    private Returns returns = Returns.DEFAULT;
 
     private Builder() {}
 
@@ -233,8 +299,40 @@ public record SimulatorConfig(
       return this;
     }
 
+    /** Removed posts of one account after which its platform suspends it (default 3). */
+    public Builder strikesToSuspend(int count) {
+      returns = new Returns(count, returns.returnProbability(), returns.returnMedianDelay(), returns.liveTruthFile(), returns.cordon());
+      return this;
+    }
+
+    /** Chance that a suspended account of the organisation comes back (default 0.8). */
+    public Builder returnProbability(double probability) {
+      returns = new Returns(returns.strikesToSuspend(), probability, returns.returnMedianDelay(), returns.liveTruthFile(), returns.cordon());
+      return this;
+    }
+
+    /** Median simulated time from a suspension to the return (default 45 minutes). */
+    public Builder returnMedianDelay(Duration median) {
+      returns = new Returns(returns.strikesToSuspend(), returns.returnProbability(), median, returns.liveTruthFile(), returns.cordon());
+      return this;
+    }
+
+    /** Appends each live return to this file as a JSON line. */
+    public Builder liveTruthFile(Path file) {
+      returns = new Returns(returns.strikesToSuspend(), returns.returnProbability(), returns.returnMedianDelay(),
+          Optional.of(Objects.requireNonNull(file, "file")), returns.cordon());
+      return this;
+    }
+
+    /** Pushes live returns into Cordon's ingest endpoint as {@code user} (empty user and password: no sign-in). */
+    public Builder cordonFeed(java.net.URI cordon, String user, String password) {
+      returns = new Returns(returns.strikesToSuspend(), returns.returnProbability(), returns.returnMedianDelay(), returns.liveTruthFile(),
+          Optional.of(new CordonTarget(cordon, user, password)));
+      return this;
+    }
+
     public SimulatorConfig build() {
-      return new SimulatorConfig(port, secrets, behaviours, defaultBehaviour, removalOrderBehaviour, speed, simulatedStart, seed, faults, world, maxClockSkew);
+      return new SimulatorConfig(port, secrets, behaviours, defaultBehaviour, removalOrderBehaviour, speed, simulatedStart, seed, faults, world, maxClockSkew, returns);
     }
   }
 }

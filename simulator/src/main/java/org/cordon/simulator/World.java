@@ -25,26 +25,54 @@ import tools.jackson.databind.json.JsonMapper;
  * line is skipped and counted.
  */
 final class World {
-  static final World EMPTY = new World(false, Set.of(), Map.of(), 0);
+  static final World EMPTY = new World(false, Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
 
   private final boolean loaded;
-  private final Set<String> urls;
+  private final Optional<Path> directory;
+  /** Every URL of the world and the account it belongs to (a post's author, or the profile's owner). */
+  private final Map<String, AccountRef> ownerOfUrl;
   private final Map<AccountRef, List<String>> urlsByAccount;
+  private final Map<AccountRef, Profile> profiles;
+  /** The world's own returns: predecessor to successor. */
+  private final Map<AccountRef, AccountRef> successorOf;
   private final long skippedLines;
+  /** Accounts and posts made while the simulator runs (live returns), looked up like the world's. */
+  private final Map<String, AccountRef> liveOwnerOfUrl = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<AccountRef, List<String>> liveUrlsByAccount = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<AccountRef, Profile> liveProfiles = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> liveHandles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> handles;
 
-  private World(boolean loaded, Set<String> urls, Map<AccountRef, List<String>> urlsByAccount, long skippedLines) {
+  private World(boolean loaded, Optional<Path> directory, Map<String, AccountRef> ownerOfUrl, Map<AccountRef, List<String>> urlsByAccount,
+      Map<AccountRef, Profile> profiles, Map<AccountRef, AccountRef> successorOf, long skippedLines) {
     this.loaded = loaded;
-    this.urls = urls;
+    this.directory = directory;
+    this.ownerOfUrl = ownerOfUrl;
     this.urlsByAccount = urlsByAccount;
+    this.profiles = profiles;
+    this.successorOf = successorOf;
     this.skippedLines = skippedLines;
+    Set<String> names = new java.util.HashSet<>();
+    profiles.values().forEach(p -> names.add(handleKey(p.ref().platform(), p.handle())));
+    this.handles = Set.copyOf(names);
   }
 
   record AccountRef(String platform, String accountId) {}
 
+  /**
+   * What the ground truth says of an account ({@code truth/accounts.jsonl}); absent fields are
+   * empty strings, 0 or empty.
+   */
+  record Profile(AccountRef ref, String handle, String displayName, String personId, String role, String language,
+      Optional<java.time.Instant> createdAt, Optional<java.time.Instant> suspendedAt, int generation, String profileUrl,
+      String avatarId, long followers) {}
+
   static World load(Path directory, JsonMapper json) {
     Path truth = directory.resolve("truth");
-    Set<String> urls = new java.util.HashSet<>();
+    Map<String, AccountRef> urls = new HashMap<>();
     Map<AccountRef, List<String>> byAccount = new HashMap<>();
+    Map<AccountRef, Profile> profiles = new HashMap<>();
+    Map<AccountRef, AccountRef> successors = new HashMap<>();
     long[] skipped = {0};
     readLines(truth.resolve("accounts.jsonl"), json, skipped, node -> {
       Optional<AccountRef> account = accountOf(node);
@@ -53,10 +81,16 @@ final class World {
         return;
       }
       byAccount.computeIfAbsent(account.get(), a -> new ArrayList<>());
-      text(node, "url").ifPresent(url -> {
-        urls.add(url);
-        byAccount.get(account.get()).add(url);
+      Optional<String> url = text(node, "url").or(() -> text(node, "profile_url"));
+      url.ifPresent(u -> {
+        urls.put(u, account.get());
+        byAccount.get(account.get()).add(u);
       });
+      profiles.put(account.get(), new Profile(account.get(), text(node, "handle").orElse(""), text(node, "display_name").orElse(""),
+          text(node, "person_id").orElse(""), text(node, "role").orElse(""), text(node, "language").orElse(""),
+          instant(node, "created_at"), instant(node, "suspended_at"), node.path("generation").asInt(0), url.orElse(""),
+          text(node, "avatar_id").orElse(""), node.path("followers_count").asLong(0)));
+      text(node, "predecessor_account_id").ifPresent(p -> successors.put(new AccountRef(account.get().platform(), p), account.get()));
     });
     readLines(truth.resolve("posts.jsonl"), json, skipped, node -> {
       Optional<AccountRef> account = accountOf(node);
@@ -65,12 +99,24 @@ final class World {
         skipped[0]++;
         return;
       }
-      urls.add(url.get());
+      urls.put(url.get(), account.get());
       byAccount.computeIfAbsent(account.get(), a -> new ArrayList<>()).add(url.get());
     });
     Map<AccountRef, List<String>> frozen = new HashMap<>();
     byAccount.forEach((account, list) -> frozen.put(account, List.copyOf(list)));
-    return new World(true, Set.copyOf(urls), Map.copyOf(frozen), skipped[0]);
+    return new World(true, Optional.of(directory), Map.copyOf(urls), Map.copyOf(frozen), Map.copyOf(profiles), Map.copyOf(successors), skipped[0]);
+  }
+
+  private static Optional<java.time.Instant> instant(JsonNode node, String field) {
+    try {
+      return text(node, field).map(java.time.Instant::parse);
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String handleKey(String platform, String handle) {
+    return platform + "\n" + handle.toLowerCase(java.util.Locale.ROOT);
   }
 
   private static Optional<AccountRef> accountOf(JsonNode node) {
@@ -127,13 +173,70 @@ final class World {
     return loaded;
   }
 
+  Optional<Path> directory() {
+    return directory;
+  }
+
   boolean knows(String url) {
-    return urls.contains(url);
+    return ownerOfUrl.containsKey(url) || liveOwnerOfUrl.containsKey(url);
+  }
+
+  /** The account a URL belongs to: the author of a post, or the owner of a profile. */
+  Optional<AccountRef> ownerOf(String url) {
+    return Optional.ofNullable(ownerOfUrl.get(url)).or(() -> Optional.ofNullable(liveOwnerOfUrl.get(url)));
+  }
+
+  /** Whether the URL is an account's own (its profile), not one of its posts. */
+  boolean isProfileUrl(String url) {
+    return ownerOf(url).flatMap(this::profile).map(p -> p.profileUrl().equals(url)).orElse(false);
   }
 
   /** The account's own URL and the URLs of its posts. */
   List<String> urlsOf(String platform, String accountId) {
-    return urlsByAccount.getOrDefault(new AccountRef(platform, accountId), List.of());
+    AccountRef ref = new AccountRef(platform, accountId);
+    List<String> live = liveUrlsByAccount.getOrDefault(ref, List.of());
+    List<String> given = urlsByAccount.getOrDefault(ref, List.of());
+    if (live.isEmpty()) {
+      return given;
+    }
+    List<String> all = new ArrayList<>(given);
+    all.addAll(live);
+    return all;
+  }
+
+  Optional<Profile> profile(AccountRef ref) {
+    return Optional.ofNullable(profiles.get(ref)).or(() -> Optional.ofNullable(liveProfiles.get(ref)));
+  }
+
+  /** Accounts of the world on {@code platform} (not those made live). */
+  List<Profile> profilesOn(String platform) {
+    return profiles.values().stream().filter(p -> p.ref().platform().equals(platform))
+        .sorted(java.util.Comparator.comparing(p -> p.ref().accountId())).toList();
+  }
+
+  Optional<AccountRef> worldSuccessorOf(AccountRef ref) {
+    return Optional.ofNullable(successorOf.get(ref));
+  }
+
+  boolean handleTaken(String platform, String handle) {
+    String key = handleKey(platform, handle);
+    return handles.contains(key) || liveHandles.contains(key);
+  }
+
+  boolean accountKnown(AccountRef ref) {
+    return profiles.containsKey(ref) || liveProfiles.containsKey(ref);
+  }
+
+  /** Registers an account made while the simulator runs, so referrals of it are answered like the world's. */
+  void addLiveAccount(Profile profile) {
+    liveProfiles.put(profile.ref(), profile);
+    liveHandles.add(handleKey(profile.ref().platform(), profile.handle()));
+    addLiveUrl(profile.ref(), profile.profileUrl());
+  }
+
+  void addLiveUrl(AccountRef owner, String url) {
+    liveOwnerOfUrl.put(url, owner);
+    liveUrlsByAccount.computeIfAbsent(owner, a -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(url);
   }
 
   long skippedLines() {
@@ -141,6 +244,6 @@ final class World {
   }
 
   int size() {
-    return urls.size();
+    return ownerOfUrl.size() + liveOwnerOfUrl.size();
   }
 }

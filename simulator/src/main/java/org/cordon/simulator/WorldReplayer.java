@@ -3,9 +3,6 @@ package org.cordon.simulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WorldReplayer {
   private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final long MAX_UNIT_BYTES = 64L << 20;
-  private static final int ATTEMPTS = 3;
 
   private final Path world;
   private final URI cordonBase;
@@ -50,7 +46,7 @@ public final class WorldReplayer {
   private final boolean mergeContiguous;
   /** The Authorization header Cordon's ingest endpoint wants (an INGEST user), if any. */
   private final java.util.Optional<String> authorization;
-  private final HttpClient http;
+  private final CordonFeed feed;
   private final JsonMapper json = JsonMapper.builder().build();
 
   public WorldReplayer(Path world, URI cordonBase, double speed) {
@@ -72,7 +68,7 @@ public final class WorldReplayer {
     }
     this.mergeContiguous = mergeContiguous;
     this.authorization = Objects.requireNonNull(authorization, "authorization");
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.feed = new CordonFeed(this.cordonBase, authorization);
   }
 
   public WorldReplayer withTick(Duration realTick) {
@@ -86,8 +82,7 @@ public final class WorldReplayer {
 
   /** Signs in to Cordon as {@code user} (HTTP Basic): Cordon's ingest endpoint takes input only from INGEST users. */
   public WorldReplayer withBasicAuth(String user, String password) {
-    String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return new WorldReplayer(world, cordonBase, speed, tick, mergeContiguous, java.util.Optional.of("Basic " + token));
+    return new WorldReplayer(world, cordonBase, speed, tick, mergeContiguous, CordonFeed.basicAuthorization(user, password));
   }
 
   /** One entry of the replay index. */
@@ -306,37 +301,6 @@ public final class WorldReplayer {
 
   /** Empty when Cordon took the bytes; otherwise why not. */
   private String post(String format, java.util.Optional<String> platform, byte[] body) throws InterruptedException {
-    URI target = cordonBase.resolve("api/v1/ingest/" + format
-        + platform.map(p -> "?platform=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
-    String problem = "";
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(target)
-          .timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/octet-stream")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      authorization.ifPresent(a -> builder.header("Authorization", a));
-      HttpRequest request = builder.build();
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-          return "";
-        }
-        problem = "Cordon answered " + status + ": " + abbreviate(response.body());
-        if (status < 500) {
-          return problem;
-        }
-      } catch (IOException e) {
-        problem = "cannot reach " + target + ": " + e;
-      }
-      if (attempt < ATTEMPTS) {
-        Thread.sleep(Duration.ofMillis(200L * attempt));
-      }
-    }
-    return problem;
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    return feed.post(format, platform, body);
   }
 }
