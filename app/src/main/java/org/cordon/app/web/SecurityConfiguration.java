@@ -5,6 +5,9 @@ import org.cordon.app.runtime.CordonRuntime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,9 +34,18 @@ class SecurityConfiguration {
     return new InMemoryUserDetailsManager(Users.load(runtime.settings().usersFile(), encoder));
   }
 
+  /** Checks passwords against the users file, remembering successful checks for a few minutes. */
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(a -> a
+  AuthenticationManager authenticationManager(InMemoryUserDetailsManager users, PasswordEncoder encoder) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(encoder);
+    return new ProviderManager(new VerifiedCredentials(passwords, java.time.Clock.systemUTC()));
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasAnyRole("INGEST", "ADMIN")
             .requestMatchers("/api/v1/ingest/**").denyAll()
