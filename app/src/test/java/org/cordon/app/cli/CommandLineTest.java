@@ -1,0 +1,90 @@
+package org.cordon.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The cordon command line as an analyst and an engineer use it: ingest, assess, queue, decide, bench. */
+class CommandLineTest {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path dir;
+
+  record Run(int exit, String out) {}
+
+  static Run cordon(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      int exit = CordonCommand.commandLine().execute(args);
+      return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  @Test
+  void ingestTwiceAddsNothingTheSecondTimeThenAnAnalystDecidesFromTheTerminal() throws Exception {
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    Files.writeString(data.resolve("lexicon.csv"), "term,language,weight,tier\nlanternfront,en,0.7,official_propaganda\n");
+    Path input = dir.resolve("tweets.jsonl");
+    Files.writeString(input, tweet("1", "the lanternfront marches") + tweet("2", "weather is fine") + "{broken\n");
+
+    Run first = cordon("ingest", "--format", "x-v1", "--json", "--data", data.toString(), input.toString());
+    assertThat(first.exit()).as(first.out()).isZero();
+    JsonNode a = JSON.readTree(first.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    assertThat(a.get("new_posts").asLong()).isEqualTo(2);
+    assertThat(a.get("rejected_by_reason").get("malformed_json").asLong()).isEqualTo(1);
+
+    Run second = cordon("ingest", "--format", "x-v1", "--json", "--data", data.toString(), input.toString());
+    JsonNode b = JSON.readTree(second.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    assertThat(b.get("new_posts").asLong()).as("the same file again adds nothing").isZero();
+    assertThat(b.get("duplicate_posts").asLong()).isEqualTo(2);
+
+    Run assess = cordon("assess", "--data", data.toString());
+    assertThat(assess.out()).containsPattern("(?m)^\\s*2\\s+1\\s*$");
+
+    Run queue = cordon("queue", "--data", data.toString());
+    Matcher caseId = Pattern.compile("(?m)^\\s*(\\d+)\\s+\\d+\\.\\d+\\s+official propaganda").matcher(queue.out());
+    assertThat(caseId.find()).as(queue.out()).isTrue();
+
+    Run noReason = cordon("decide", caseId.group(1), "--dismiss", "--data", data.toString());
+    assertThat(noReason.exit()).as("a decision needs --reason").isNotZero();
+
+    Run decided = cordon("decide", caseId.group(1), "--refer", "glorifies", "--reason", "slogan", "--analyst", "carol", "--data", data.toString());
+    assertThat(decided.exit()).isZero();
+    assertThat(decided.out()).contains("is now referred (decided by carol)");
+
+    Run again = cordon("decide", caseId.group(1), "--dismiss", "--reason", "second thoughts", "--data", data.toString());
+    assertThat(again.exit()).as("a decided case cannot be decided again").isEqualTo(1);
+  }
+
+  @Test
+  void benchIngestPrintsOneJsonObjectOfItsFigures() throws Exception {
+    Run run = cordon("bench", "ingest", "--accounts", "150", "--days", "1", "--json", "--work", dir.resolve("bench").toString());
+    assertThat(run.exit()).as(run.out()).isZero();
+    JsonNode figures = JSON.readTree(run.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow());
+    assertThat(figures.get("benchmark").asString()).isEqualTo("ingest");
+    JsonNode x = figures.get("formats").get("x-v1");
+    assertThat(x.get("posts").asLong()).isPositive();
+    assertThat(x.get("ingest_posts_per_second").asDouble()).isPositive();
+    assertThat(x.get("parse_posts_per_second").asDouble()).isPositive();
+  }
+
+  static String tweet(String id, String text) {
+    return "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id_str\":\"" + id + "\",\"text\":\"" + text
+        + "\",\"user\":{\"id_str\":\"77\",\"screen_name\":\"someone\"}}\n";
+  }
+}
