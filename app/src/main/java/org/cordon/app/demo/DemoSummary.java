@@ -13,7 +13,8 @@ import org.cordon.core.request.RequestStatus;
 
 /** The demo's closing table: what came in, what was flagged, referred and removed, and how fast. */
 record DemoSummary(long posts, long rejected, long flagged, long referred, long dismissed, long dismissedHardNegatives, long sent,
-    long acknowledged, long removed, long rejectedByPlatform, long failed, Duration medianFirstSeenToReferral, long extremistPostsInWorld) {
+    long acknowledged, long removed, long rejectedByPlatform, long failed, Duration medianFirstSeenToReferral, long extremistPostsInWorld,
+    long flaggedExtremist) {
 
   static DemoSummary of(CordonRuntime runtime, IngestSummary ingested, AssessmentStage.Result assessed, DemoRun.Tally tally, GroundTruth truth) {
     List<Request> all = new ArrayList<>();
@@ -28,8 +29,13 @@ record DemoSummary(long posts, long rejected, long flagged, long referred, long 
     List<Duration> latencies = new ArrayList<>(DemoRun.firstSeenToSent(runtime, all));
     latencies.sort(null);
     Duration median = latencies.isEmpty() ? Duration.ZERO : latencies.get(latencies.size() / 2);
+    // Flagged posts that the ground truth calls extremist: the open queue plus what the analyst referred
+    // (the simulated analyst refers exactly the extremist ones it is shown).
+    long openExtremist = runtime.stores().cases().queue(Integer.MAX_VALUE).stream()
+        .filter(c -> c.subject() instanceof org.cordon.core.model.PostKey p && truth.label(p).map(GroundTruth.Label::extremist).orElse(false))
+        .count();
     return new DemoSummary(ingested.written().newPosts(), ingested.rejectedTotal(), assessed.flagged(), tally.referred, tally.dismissed,
-        tally.dismissedHardNegatives, sent, acknowledged, removed, rejected, failed, median, truth.extremistPosts());
+        tally.dismissedHardNegatives, sent, acknowledged, removed, rejected, failed, median, truth.extremistPosts(), openExtremist + tally.referred);
   }
 
   private static long count(List<Request> all, RequestStatus status) {
@@ -44,6 +50,9 @@ record DemoSummary(long posts, long rejected, long flagged, long referred, long 
     row(out, "records rejected (quarantined)", rejected);
     row(out, "extremist posts in the world (truth)", extremistPostsInWorld);
     row(out, "flagged into the triage queue", flagged);
+    out.printf(Locale.ROOT, "%-44s %12s%n", "  flag precision / recall vs truth",
+        String.format(Locale.ROOT, "%.2f / %.2f", flagged == 0 ? 0.0 : (double) flaggedExtremist / flagged,
+            extremistPostsInWorld == 0 ? 0.0 : (double) flaggedExtremist / extremistPostsInWorld));
     row(out, "decided: referred", referred);
     row(out, "decided: dismissed", dismissed);
     row(out, "  of which hard negatives", dismissedHardNegatives);
