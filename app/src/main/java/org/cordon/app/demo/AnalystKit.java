@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AnalystKit {
   private AnalystKit() {}
 
-  public record Kit(int lexiconTerms, int hashes, int canonicalImages) {}
+  public record Kit(int lexiconTerms, int hashes, int canonicalImages, int urls) {}
 
   public static Kit write(Path world, Path dataDirectory) throws IOException {
     int terms = 0;
@@ -38,14 +38,18 @@ public final class AnalystKit {
       }
     }
     Files.createDirectories(dataDirectory.resolve("hashlists"));
+    Files.createDirectories(dataDirectory.resolve("urllists"));
+    int urls = 0;
     MediaFingerprinter fingerprinter = new MediaFingerprinter();
     JsonMapper json = JsonMapper.builder().build();
     int hashes = 0;
     int images = 0;
     Set<String> written = new HashSet<>();
     try (BufferedReader releases = Files.newBufferedReader(world.resolve("truth/releases.jsonl"), StandardCharsets.UTF_8);
-        BufferedWriter w = Files.newBufferedWriter(dataDirectory.resolve("hashlists/range-releases.csv"), StandardCharsets.UTF_8)) {
+        BufferedWriter w = Files.newBufferedWriter(dataDirectory.resolve("hashlists/range-releases.csv"), StandardCharsets.UTF_8);
+        BufferedWriter u = Files.newBufferedWriter(dataDirectory.resolve("urllists/range-releases.csv"), StandardCharsets.UTF_8)) {
       w.write("hash_type,hash,label,tier\n");
+      u.write("url,label,tier\n");
       for (String line; (line = releases.readLine()) != null; ) {
         if (line.isBlank()) {
           continue;
@@ -53,6 +57,14 @@ public final class AnalystKit {
         JsonNode release = json.readTree(line);
         String label = release.get("release_id").asString() + " (" + release.get("outlet").asString() + ")";
         String tier = release.get("tier").asString();
+        // The paste and file links each release is shared with, as link lists hold them.
+        for (String field : new String[] {"paste_url", "file_url"}) {
+          JsonNode link = release.get(field);
+          if (link != null && link.isString() && !link.asString().isBlank()) {
+            u.write(csv(link.asString()) + "," + csv(label) + "," + tier.toLowerCase(Locale.ROOT) + "\n");
+            urls++;
+          }
+        }
         for (JsonNode media : release.path("canonical_media")) {
           Path file = world.resolve(media.get("path").asString());
           if (!Files.isRegularFile(file)) {
@@ -70,7 +82,7 @@ public final class AnalystKit {
         }
       }
     }
-    return new Kit(terms, hashes, images);
+    return new Kit(terms, hashes, images, urls);
   }
 
   private static String csv(String value) {

@@ -21,6 +21,10 @@ import org.cordon.detect.media.HashList;
 import org.cordon.detect.media.KnownMediaDetector;
 import org.cordon.detect.media.MediaFingerprinter;
 import org.cordon.detect.text.ReloadingLexiconDetector;
+import org.cordon.detect.url.KnownUrlDetector;
+import org.cordon.detect.url.UrlCanonicalizer;
+import org.cordon.detect.url.UrlList;
+import org.cordon.detect.url.UrlRules;
 import org.cordon.referral.desk.Dispatcher;
 import org.cordon.referral.desk.ReferralDesk;
 import org.cordon.referral.desk.StatusTracker;
@@ -95,18 +99,30 @@ public final class CordonRuntime implements AutoCloseable {
       detectors.add(new ReloadingLexiconDetector(settings.lexiconFile()));
     }
     List<HashList> lists = new ArrayList<>();
-    if (Files.isDirectory(settings.hashListDirectory())) {
-      try (Stream<Path> files = Files.list(settings.hashListDirectory())) {
-        for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList()) {
-          String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
-          lists.add(HashList.load(name, file));
-        }
-      }
+    for (Path file : csvFiles(settings.hashListDirectory())) {
+      lists.add(HashList.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file));
     }
     if (!lists.isEmpty()) {
       detectors.add(new KnownMediaDetector(lists));
     }
+    UrlCanonicalizer canonicalizer = new UrlCanonicalizer(UrlRules.defaults());
+    List<UrlList> urlLists = new ArrayList<>();
+    for (Path file : csvFiles(settings.urlListDirectory())) {
+      urlLists.add(UrlList.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file, canonicalizer));
+    }
+    if (!urlLists.isEmpty()) {
+      detectors.add(new KnownUrlDetector(urlLists, canonicalizer));
+    }
     return detectors;
+  }
+
+  private static List<Path> csvFiles(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+    }
   }
 
   public AssessmentStage assessmentStage() throws IOException {

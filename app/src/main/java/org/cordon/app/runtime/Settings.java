@@ -38,6 +38,11 @@ public record Settings(Path dataDirectory, Optional<String> jdbcUrl, String dbUs
     return dataDirectory.resolve("hashlists");
   }
 
+  /** URL lists the known-URL detector loads: every {@code *.csv} in this directory ({@code url,label,tier}). */
+  public Path urlListDirectory() {
+    return dataDirectory.resolve("urllists");
+  }
+
   /** Platform gateways: {@code PLATFORM.url} and {@code PLATFORM.secret} per platform. */
   public Path gatewaysFile() {
     return dataDirectory.resolve("gateways.properties");
