@@ -20,6 +20,7 @@ import org.cordon.core.signal.Detector;
 import org.cordon.detect.media.HashList;
 import org.cordon.detect.media.KnownMediaDetector;
 import org.cordon.detect.media.MediaFingerprinter;
+import org.cordon.detect.text.KnownTextDetector;
 import org.cordon.detect.text.ReloadingLexiconDetector;
 import org.cordon.detect.url.KnownUrlDetector;
 import org.cordon.detect.url.UrlCanonicalizer;
@@ -112,6 +113,13 @@ public final class CordonRuntime implements AutoCloseable {
     }
     if (!urlLists.isEmpty()) {
       detectors.add(new KnownUrlDetector(urlLists, canonicalizer));
+    }
+    List<KnownTextDetector.Statement> statements = new ArrayList<>();
+    for (Path file : csvFiles(settings.statementListDirectory())) {
+      statements.addAll(KnownTextDetector.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file));
+    }
+    if (!statements.isEmpty()) {
+      detectors.add(new KnownTextDetector(statements, KnownTextDetector.DEFAULT_THRESHOLD));
     }
     return detectors;
   }

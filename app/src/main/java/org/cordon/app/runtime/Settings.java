@@ -43,6 +43,11 @@ public record Settings(Path dataDirectory, Optional<String> jdbcUrl, String dbUs
     return dataDirectory.resolve("urllists");
   }
 
+  /** Known statements the near-duplicate detector loads: every {@code *.csv} here ({@code text,label,tier}). */
+  public Path statementListDirectory() {
+    return dataDirectory.resolve("statements");
+  }
+
   /** Platform gateways: {@code PLATFORM.url} and {@code PLATFORM.secret} per platform. */
   public Path gatewaysFile() {
     return dataDirectory.resolve("gateways.properties");

@@ -1,0 +1,145 @@
+package org.cordon.detect.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds known texts that a new text nearly repeats, without comparing it with every known text:
+ * MinHash signatures of {@value #HASHES} values cut into {@value #BANDS} bands of {@value #ROWS}
+ * (locality-sensitive hashing: two texts of Jaccard similarity s share a band with probability
+ * 1 − (1 − s⁴)³², 0.99 at s = 0.6, 0.87 at s = 0.5, 0.05 at s = 0.2), then every candidate checked exactly. Two
+ * scores are reported: Jaccard similarity (a re-post with edits) and containment, the share of the
+ * new text's shingles found in the known one (a fragment of a long statement, or one of the posts a
+ * statement was split into). Containment needs a new text of at least {@value #MIN_CONTAINMENT_SHINGLES}
+ * shingles, since a few words are contained in many texts.
+ *
+ * @param <T> what each known text stands for (a list entry)
+ */
+final class NearDuplicateIndex<T> {
+  static final int HASHES = 128;
+  static final int BANDS = 32;
+  static final int ROWS = HASHES / BANDS;
+  static final int MIN_CONTAINMENT_SHINGLES = 24;
+
+  private static final long[] SEEDS = new long[HASHES];
+
+  static {
+    long s = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < HASHES; i++) {
+      s += 0x9E3779B97F4A7C15L;
+      SEEDS[i] = Shingles.mix(s);
+    }
+  }
+
+  private final List<T> values = new ArrayList<>();
+  private final List<long[]> shingles = new ArrayList<>();
+  private final List<Map<Long, List<Integer>>> bands = new ArrayList<>();
+  /**
+   * Shingle → known texts containing it. A fragment (a third of a statement, one of the posts it
+   * was split into) has a low Jaccard similarity, so MinHash bands rarely bring it up; counting its
+   * shingles in these postings finds every known text that contains most of it.
+   */
+  private final Map<Long, List<Integer>> postings = new HashMap<>();
+
+  NearDuplicateIndex() {
+    for (int b = 0; b < BANDS; b++) {
+      bands.add(new HashMap<>());
+    }
+  }
+
+  void add(String text, T value) {
+    long[] s = Shingles.of(text);
+    int id = values.size();
+    values.add(value);
+    shingles.add(s);
+    long[] signature = signature(s);
+    for (int b = 0; b < BANDS; b++) {
+      bands.get(b).computeIfAbsent(bandKey(signature, b), k -> new ArrayList<>()).add(id);
+    }
+    for (long shingle : s) {
+      postings.computeIfAbsent(shingle, k -> new ArrayList<>(2)).add(id);
+    }
+  }
+
+  int size() {
+    return values.size();
+  }
+
+  /** A known text the query nearly repeats. */
+  record Match<T>(T value, double jaccard, double containment) {
+    double score() {
+      return Math.max(jaccard, containment);
+    }
+  }
+
+  /** Known texts scoring at least {@code threshold} against {@code text}, best first. */
+  List<Match<T>> search(String text, double threshold) {
+    long[] query = Shingles.of(text);
+    if (query.length == 0) {
+      return List.of();
+    }
+    long[] signature = signature(query);
+    Set<Integer> candidates = new LinkedHashSet<>();
+    for (int b = 0; b < BANDS; b++) {
+      List<Integer> ids = bands.get(b).get(bandKey(signature, b));
+      if (ids != null) {
+        candidates.addAll(ids);
+      }
+    }
+    if (query.length >= MIN_CONTAINMENT_SHINGLES) {
+      Map<Integer, Integer> hits = new HashMap<>();
+      for (long shingle : query) {
+        List<Integer> ids = postings.get(shingle);
+        if (ids != null) {
+          for (int id : ids) {
+            hits.merge(id, 1, Integer::sum);
+          }
+        }
+      }
+      hits.forEach((id, n) -> {
+        if (n >= threshold * query.length) {
+          candidates.add(id);
+        }
+      });
+    }
+    List<Match<T>> matches = new ArrayList<>();
+    for (int id : candidates) {
+      long[] known = shingles.get(id);
+      int common = Shingles.intersection(query, known);
+      double jaccard = (double) common / (query.length + known.length - common);
+      double containment = query.length >= MIN_CONTAINMENT_SHINGLES ? (double) common / query.length : 0;
+      Match<T> m = new Match<>(values.get(id), jaccard, containment);
+      if (m.score() >= threshold) {
+        matches.add(m);
+      }
+    }
+    matches.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return matches;
+  }
+
+  static long[] signature(long[] shingles) {
+    long[] signature = new long[HASHES];
+    java.util.Arrays.fill(signature, Long.MAX_VALUE);
+    for (long s : shingles) {
+      for (int i = 0; i < HASHES; i++) {
+        long h = Shingles.mix(s ^ SEEDS[i]);
+        if (h < signature[i]) {
+          signature[i] = h;
+        }
+      }
+    }
+    return signature;
+  }
+
+  private static long bandKey(long[] signature, int band) {
+    long h = band;
+    for (int r = 0; r < ROWS; r++) {
+      h = Shingles.mix(h * 31 + signature[band * ROWS + r]);
+    }
+    return h;
+  }
+}
