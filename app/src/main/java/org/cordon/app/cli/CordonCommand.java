@@ -35,6 +35,9 @@ public final class CordonCommand implements Runnable {
     bench.addSubcommand("ingest", new IngestBenchmarkCommand());
     bench.addSubcommand("range", new RangeBenchmarkCommand());
     root.addSubcommand("bench", bench);
+    CommandLine eval = new CommandLine(new EvalCommand());
+    eval.addSubcommand("media", new MediaEvaluationCommand());
+    root.addSubcommand("eval", eval);
     root.setCaseInsensitiveEnumValuesAllowed(true);
     return root;
   }
@@ -42,6 +45,15 @@ public final class CordonCommand implements Runnable {
   @Override
   public void run() {
     CommandLine.usage(this, System.out);
+  }
+
+  /** Groups the evaluations against a world's ground truth: {@code cordon eval NAME}. */
+  @Command(name = "eval", description = "Evaluations against a range world's ground truth: each prints a table, or one JSON object with --json.")
+  public static final class EvalCommand implements Runnable {
+    @Override
+    public void run() {
+      CommandLine.usage(this, System.out);
+    }
   }
 
   /** Groups the benchmarks: {@code cordon bench NAME}. */

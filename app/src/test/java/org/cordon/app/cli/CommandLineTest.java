@@ -83,6 +83,21 @@ class CommandLineTest {
     assertThat(x.get("parse_posts_per_second").asDouble()).isPositive();
   }
 
+  @Test
+  void evalMediaFindsEveryVariantTheRangePromisesAndNoWrongRelease() throws Exception {
+    Path world = dir.resolve("world");
+    assertThat(cordon("range", "generate", "--seed", "31337", "--accounts", "600", "--days", "2", "--max-variants", "4", "--out", world.toString()).exit()).isZero();
+
+    Run run = cordon("eval", "media", "--world", world.toString(), "--json");
+    assertThat(run.exit()).as(run.out()).isZero();
+    JsonNode figures = JSON.readTree(run.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow());
+    assertThat(figures.get("variants").asLong()).isPositive();
+    assertThat(figures.get("recall_where_promised").asDouble()).isEqualTo(1.0);
+    assertThat(figures.get("wrong_release_rate").asDouble()).isZero();
+    assertThat(figures.get("recall_dihedral").asDouble()).isGreaterThanOrEqualTo(figures.get("recall_plain").asDouble());
+    assertThat(figures.get("transforms").has("jpeg")).isTrue();
+  }
+
   static String tweet(String id, String text) {
     return "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id_str\":\"" + id + "\",\"text\":\"" + text
         + "\",\"user\":{\"id_str\":\"77\",\"screen_name\":\"someone\"}}\n";

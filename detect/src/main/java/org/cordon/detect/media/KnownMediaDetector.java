@@ -52,14 +52,36 @@ public final class KnownMediaDetector implements Detector {
               .map(hash -> list.exact.get(type.key() + ":" + hash.toLowerCase(java.util.Locale.ROOT)))
               .ifPresent(entry -> signals.add(signal(post, media, list.name, entry, 0)));
         }
-        usablePdq(media).flatMap(list::nearestPdq)
+        List<PdqHash> orientations = usablePdq(media);
+        orientations.stream().flatMap(needle -> list.nearestPdq(needle).stream())
+            .min(java.util.Comparator.comparingInt(PdqMatch::distance))
             .ifPresent(match -> signals.add(signal(post, media, list.name, match.entry, match.distance)));
       }
     }
     return List.copyOf(signals);
   }
 
-  private static Optional<PdqHash> usablePdq(MediaFingerprint media) {
+  /**
+   * The media's PDQ hash and, when the fingerprint has them, its other seven orientations (a
+   * mirrored or rotated repost); empty when there is no usable hash.
+   */
+  private static List<PdqHash> usablePdq(MediaFingerprint media) {
+    Optional<PdqHash> original = usableOriginalPdq(media);
+    if (original.isEmpty()) {
+      return List.of();
+    }
+    List<PdqHash> all = new ArrayList<>(List.of(original.get()));
+    for (String hex : media.hash(MediaFingerprinter.PDQ_DIHEDRAL).map(h -> h.split(",")).orElse(new String[0])) {
+      try {
+        all.add(PdqHash.fromHex(hex));
+      } catch (IllegalArgumentException e) {
+        // a malformed orientation is skipped; the others still count
+      }
+    }
+    return all;
+  }
+
+  private static Optional<PdqHash> usableOriginalPdq(MediaFingerprint media) {
     Optional<String> hex = media.hash(MediaFingerprint.PDQ);
     if (hex.isEmpty()) {
       return Optional.empty();

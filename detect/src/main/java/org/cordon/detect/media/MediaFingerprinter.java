@@ -11,8 +11,9 @@ import org.cordon.core.model.MediaKey;
 import org.cordon.core.signal.MediaFingerprint;
 import org.cordon.detect.media.decode.DecodeResult;
 import org.cordon.detect.media.decode.SafeImageDecoder;
+import org.cordon.detect.media.pdq.DihedralResult;
+import org.cordon.detect.media.pdq.PdqHash;
 import org.cordon.detect.media.pdq.PdqHasher;
-import org.cordon.detect.media.pdq.PdqResult;
 
 /**
  * Computes the hashes of one media item's bytes: always SHA-256 and MD5; and, when the bytes
@@ -23,6 +24,11 @@ import org.cordon.detect.media.pdq.PdqResult;
 public final class MediaFingerprinter {
   /** Key of the PDQ quality in {@link MediaFingerprint#hashes()}. */
   public static final String PDQ_QUALITY = "pdq_quality";
+  /**
+   * Key of the seven other dihedral PDQ hashes (rotations and mirrors, in {@code Dihedral} order
+   * after the original), comma-separated: a mirrored or rotated repost then matches its original.
+   */
+  public static final String PDQ_DIHEDRAL = "pdq_dihedral";
 
   private final SafeImageDecoder decoder;
   private final PdqHasher hasher;
@@ -49,9 +55,12 @@ public final class MediaFingerprinter {
     hashes.put(MediaFingerprint.MD5, digest("MD5", bytes));
     switch (decoder.decode(bytes, declaredType)) {
       case DecodeResult.Decoded decoded -> {
-        PdqResult pdq = hasher.hash(decoded.image());
-        hashes.put(MediaFingerprint.PDQ, pdq.hash().toHex());
-        hashes.put(PDQ_QUALITY, Integer.toString(pdq.quality()));
+        // One pass gives all eight orientations (and is no slower than the plain hash).
+        DihedralResult all = hasher.hashDihedral(decoded.image());
+        hashes.put(MediaFingerprint.PDQ, all.original().hash().toHex());
+        hashes.put(PDQ_QUALITY, Integer.toString(all.quality()));
+        hashes.put(PDQ_DIHEDRAL, all.hashes().subList(1, all.hashes().size()).stream().map(PdqHash::toHex)
+            .collect(java.util.stream.Collectors.joining(",")));
       }
       case DecodeResult.Rejected rejected -> {
         // Not an image we may decode (a video, a bomb, a lie): the exact hashes still identify it.

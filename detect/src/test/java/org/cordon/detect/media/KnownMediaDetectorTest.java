@@ -12,6 +12,7 @@ import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
 import org.cordon.detect.media.pdq.SharedPdqFiles;
 import org.junit.jupiter.api.BeforeAll;
+import org.cordon.detect.media.pdq.PdqHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +21,13 @@ class KnownMediaDetectorTest {
   private static MediaFingerprint original;
   private static MediaFingerprint blurred;
   private static MediaFingerprint unrelated;
+  private static MediaFingerprint mirrored;
 
   @BeforeAll
   static void fingerprintSharedImages() throws Exception {
     original = fingerprint("m-orig", "dih/bridge-1-original.jpg");
     blurred = fingerprint("m-blur", "bridge-mods/blur-a-lot.jpg");
+    mirrored = fingerprint("m-flip", "dih/bridge-5-flipx.jpg");
     unrelated = fingerprint("m-pen", "misc/pen-and-coaster.png");
   }
 
@@ -79,6 +82,16 @@ class KnownMediaDetectorTest {
       assertThat(signal.tier()).contains(Tier.THREAT_TO_LIFE);
       assertThat(signal.strength()).isLessThan(1.0).isGreaterThan(0.5);
     });
+  }
+
+  @Test
+  void aMirroredRepostMatchesItsOriginalThroughItsOtherOrientations(@TempDir Path directory) throws Exception {
+    PdqHash listed = PdqHash.fromHex(original.hash("pdq").orElseThrow());
+    assertThat(PdqHash.fromHex(mirrored.hash("pdq").orElseThrow()).distance(listed)).as("the plain hash alone misses it").isGreaterThan(31);
+    KnownMediaDetector detector = detectorFor(directory, "pdq," + listed.toHex() + ",bridge still,promotional\n");
+
+    assertThat(detector.detect(MediaTestPosts.postWith(mirrored))).singleElement()
+        .satisfies(signal -> assertThat(Integer.parseInt(signal.evidence().get("distance"))).isLessThanOrEqualTo(KnownMediaDetector.PDQ_MATCH_DISTANCE));
   }
 
   @Test
