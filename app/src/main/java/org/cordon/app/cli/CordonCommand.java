@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         QueueCommand.class,
         DecideCommand.class,
         HashCommand.class,
+        org.cordon.app.hashlist.HashListCommand.class,
         DatabaseCommand.class,
         CommandLine.HelpCommand.class
     },

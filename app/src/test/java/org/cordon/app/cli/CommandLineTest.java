@@ -98,6 +98,38 @@ class CommandLineTest {
     assertThat(figures.get("transforms").has("jpeg")).isTrue();
   }
 
+  @Test
+  void hashListsAreImportedAsVersionsListedExportedAndUsedByTheDetector() throws Exception {
+    Path data = dir.resolve("data");
+    String pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+    Path gifct = dir.resolve("gifct.csv");
+    Files.writeString(gifct, "hash_type,hash,labels\npdq," + pdq + ",group:lantern;tier:graphic_violence\n");
+    Path tcap = dir.resolve("tcap.json");
+    Files.writeString(tcap, "[{\"md5\":\"0123456789abcdef0123456789abcdef\",\"pdq\":\"" + pdq + "\",\"group\":\"lantern\"}]");
+
+    assertThat(cordon("hashlist", "import", "--data", data.toString(), "--name", "industry", "--format", "gifct-csv", "--owner", "gifct", gifct.toString()).out())
+        .contains("version 1");
+    Run second = cordon("hashlist", "import", "--data", data.toString(), "--name", "industry", "--format", "tcap-json", "--owner", "tcap", tcap.toString());
+    assertThat(second.out()).contains("version 2");
+    assertThat(data.resolve("hashlists/versions/industry/v1.csv")).exists();
+
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "hash_type,hash,labels\npdq,abc,x\n");
+    assertThat(cordon("hashlist", "import", "--data", data.toString(), "--name", "industry", "--format", "gifct-csv", bad.toString()).exit())
+        .as("a bad list is refused").isEqualTo(1);
+
+    Run list = cordon("hashlist", "list", "--data", data.toString());
+    assertThat(list.out()).containsPattern("industry\\s+2\\s+tcap\\s+1\\s+1\\s+0");
+
+    Path out = dir.resolve("out.csv");
+    assertThat(cordon("hashlist", "export", "--data", data.toString(), "--name", "industry", "--format", "pdq-label", "--out", out.toString()).exit()).isZero();
+    assertThat(Files.readString(out)).isEqualTo(pdq + ",group:lantern\n");
+
+    try (var runtime = org.cordon.app.runtime.CordonRuntime.open(org.cordon.app.runtime.Settings.embedded(data))) {
+      assertThat(runtime.detectors()).extracting(org.cordon.core.signal.Detector::name).contains("media-hash");
+    }
+  }
+
   static String tweet(String id, String text) {
     return "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id_str\":\"" + id + "\",\"text\":\"" + text
         + "\",\"user\":{\"id_str\":\"77\",\"screen_name\":\"someone\"}}\n";
