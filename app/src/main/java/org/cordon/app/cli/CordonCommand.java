@@ -35,6 +35,7 @@ public final class CordonCommand implements Runnable {
     CommandLine bench = new CommandLine(new BenchCommand());
     bench.addSubcommand("ingest", new IngestBenchmarkCommand());
     bench.addSubcommand("range", new RangeBenchmarkCommand());
+    bench.addSubcommand("pdq", new PdqBenchmarkCommand());
     root.addSubcommand("bench", bench);
     CommandLine eval = new CommandLine(new EvalCommand());
     eval.addSubcommand("media", new MediaEvaluationCommand());
