@@ -36,6 +36,7 @@ public final class CordonCommand implements Runnable {
     bench.addSubcommand("ingest", new IngestBenchmarkCommand());
     bench.addSubcommand("range", new RangeBenchmarkCommand());
     bench.addSubcommand("pdq", new PdqBenchmarkCommand());
+    bench.addSubcommand("pdq-index", new org.cordon.detect.media.index.PdqIndexBenchmarkCommand());
     root.addSubcommand("bench", bench);
     CommandLine eval = new CommandLine(new EvalCommand());
     eval.addSubcommand("media", new MediaEvaluationCommand());

@@ -11,6 +11,7 @@ import org.cordon.core.signal.Detector;
 import org.cordon.core.signal.MediaFingerprint;
 import org.cordon.core.signal.PostContext;
 import org.cordon.core.signal.Signal;
+import org.cordon.detect.media.index.PdqIndex;
 import org.cordon.detect.media.pdq.PdqHash;
 import org.cordon.detect.media.pdq.PdqResult;
 
@@ -22,8 +23,8 @@ import org.cordon.detect.media.pdq.PdqResult;
  * match. Each signal's tier is the entry's; its reason and evidence name the media, list, entry,
  * hash type and distance.
  *
- * <p>PDQ matching is a linear scan of the list's PDQ entries: fine for lists of some ten thousand
- * entries; a multi-index (SPEC §13) is later work.
+ * <p>PDQ matching goes through a multi-index ({@link PdqIndex}), exact within the match distance,
+ * so a list of millions costs a few hundred bucket probes per hash, not a scan.
  */
 public final class KnownMediaDetector implements Detector {
   public static final String NAME = "media-hash";
@@ -134,37 +135,35 @@ public final class KnownMediaDetector implements Detector {
 
   private record PdqMatch(HashListEntry entry, int distance) {}
 
-  /** A hash list prepared for lookups: exact hashes in a map, PDQ hashes parsed once. */
+  /**
+   * A hash list prepared for lookups: exact hashes in a map, PDQ hashes in a multi-index
+   * ({@link PdqIndex}: exact within the match distance, no scan of the whole list).
+   */
   private static final class IndexedList {
     final String name;
     final Map<String, HashListEntry> exact = new HashMap<>();
     final List<HashListEntry> pdqEntries = new ArrayList<>();
-    final List<PdqHash> pdqHashes = new ArrayList<>();
+    final PdqIndex pdq;
 
     IndexedList(HashList list) {
       this.name = list.name();
+      PdqIndex.Builder builder = PdqIndex.builder();
       for (HashListEntry entry : list.entries()) {
         switch (entry.type()) {
           case SHA256, MD5 -> exact.putIfAbsent(entry.type().key() + ":" + entry.hash(), entry);
           case PDQ -> {
+            builder.add(pdqEntries.size(), PdqHash.fromHex(entry.hash()));
             pdqEntries.add(entry);
-            pdqHashes.add(PdqHash.fromHex(entry.hash()));
           }
         }
       }
+      this.pdq = builder.build();
     }
 
     Optional<PdqMatch> nearestPdq(PdqHash needle) {
-      int best = -1;
-      int bestDistance = PDQ_MATCH_DISTANCE + 1;
-      for (int i = 0; i < pdqHashes.size(); i++) {
-        int distance = pdqHashes.get(i).distance(needle);
-        if (distance < bestDistance) {
-          best = i;
-          bestDistance = distance;
-        }
-      }
-      return best < 0 ? Optional.empty() : Optional.of(new PdqMatch(pdqEntries.get(best), bestDistance));
+      // search answers nearest first
+      return pdq.search(needle, PDQ_MATCH_DISTANCE).stream().findFirst()
+          .map(m -> new PdqMatch(pdqEntries.get((int) m.id()), m.distance()));
     }
   }
 }
