@@ -12,7 +12,10 @@ import org.cordon.core.evidence.Provenance;
 import org.cordon.core.model.Media;
 import org.cordon.core.model.MediaKey;
 import org.cordon.core.port.AssessmentInbox;
+import org.cordon.core.ingest.Rejection;
+import org.cordon.core.ingest.SourcePosition;
 import org.cordon.core.port.EvidenceStore;
+import org.cordon.core.port.QuarantineStore;
 import org.cordon.core.signal.MediaFingerprint;
 
 /**
@@ -26,15 +29,18 @@ public final class MediaArchiver {
 
   private final EvidenceStore evidence;
   private final AssessmentInbox inbox;
+  private final QuarantineStore quarantine;
   private final MediaResolver resolver;
   private final BiFunction<MediaKey, byte[], MediaFingerprint> fingerprinter;
   private final long maxBytes;
   private final Clock clock;
+  private long rejectedImages;
 
-  public MediaArchiver(EvidenceStore evidence, AssessmentInbox inbox, MediaResolver resolver,
+  public MediaArchiver(EvidenceStore evidence, AssessmentInbox inbox, QuarantineStore quarantine, MediaResolver resolver,
       BiFunction<MediaKey, byte[], MediaFingerprint> fingerprinter, long maxBytes, Clock clock) {
     this.evidence = evidence;
     this.inbox = inbox;
+    this.quarantine = quarantine;
     this.resolver = resolver;
     this.fingerprinter = fingerprinter;
     this.maxBytes = maxBytes;
@@ -56,12 +62,27 @@ public final class MediaArchiver {
       }
       String location = m.location().or(m::previewLocation).orElseThrow();
       evidence.put(bytes.get(), new Provenance(location, source, clock.instant(), "application/octet-stream"));
-      fingerprints.add(fingerprinter.apply(m.key(), bytes.get()));
+      MediaFingerprint fingerprint = fingerprinter.apply(m.key(), bytes.get());
+      fingerprints.add(fingerprint);
+      if (m.kind() == Media.Kind.IMAGE || m.kind() == Media.Kind.ANIMATED_GIF) {
+        // An image that would not decode safely (bomb, truncated, lying about its type) is kept as
+        // evidence and in quarantine with the reason; its exact hashes still match known lists.
+        fingerprint.hash(org.cordon.detect.media.MediaFingerprinter.DECODE_REJECTED).ifPresent(reason -> {
+          rejectedImages++;
+          quarantine.quarantine(source, Rejection.of(new SourcePosition(location, 1, -1), Rejection.Reason.INVALID_FIELD,
+              "media " + m.key() + " is not a safely decodable image: " + reason, java.util.Arrays.copyOf(bytes.get(), Math.min(bytes.get().length, Rejection.MAX_EXCERPT))));
+        });
+      }
     }
     if (!fingerprints.isEmpty()) {
       inbox.recordFingerprints(fingerprints);
     }
     return new Result(fingerprints.size(), unavailable);
+  }
+
+  /** Images quarantined because they would not decode safely, since this archiver was made. */
+  public long rejectedImages() {
+    return rejectedImages;
   }
 
   private Optional<byte[]> read(Media m, Optional<Path> exportDirectory) {

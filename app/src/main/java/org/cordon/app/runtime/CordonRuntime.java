@@ -87,7 +87,7 @@ public final class CordonRuntime implements AutoCloseable {
   }
 
   public IngestRunner ingestRunner(MediaResolver resolver) {
-    MediaArchiver archiver = new MediaArchiver(stores.evidence(), stores.inbox(), resolver,
+    MediaArchiver archiver = new MediaArchiver(stores.evidence(), stores.inbox(), stores.quarantine(), resolver,
         fingerprinter::fingerprint, MediaArchiver.DEFAULT_MAX_BYTES, clock);
     return new IngestRunner(stores.observations(), stores.quarantine(), stores.evidence(), Optional.of(archiver),
         IngestRunner.DEFAULT_BATCH, clock);

@@ -29,6 +29,8 @@ public final class MediaFingerprinter {
    * after the original), comma-separated: a mirrored or rotated repost then matches its original.
    */
   public static final String PDQ_DIHEDRAL = "pdq_dihedral";
+  /** Key of the reason an image was not decoded (a bomb, a truncated file, a lie about its type). */
+  public static final String DECODE_REJECTED = "decode_rejected";
 
   private final SafeImageDecoder decoder;
   private final PdqHasher hasher;
@@ -62,9 +64,10 @@ public final class MediaFingerprinter {
         hashes.put(PDQ_DIHEDRAL, all.hashes().subList(1, all.hashes().size()).stream().map(PdqHash::toHex)
             .collect(java.util.stream.Collectors.joining(",")));
       }
-      case DecodeResult.Rejected rejected -> {
-        // Not an image we may decode (a video, a bomb, a lie): the exact hashes still identify it.
-      }
+      case DecodeResult.Rejected rejected ->
+        // Not an image we may decode (a video, a bomb, a lie): the exact hashes still identify it,
+        // and the reason goes with them so the media can be quarantined and counted.
+        hashes.put(DECODE_REJECTED, rejected.reason());
     }
     return new MediaFingerprint(media, hashes);
   }
