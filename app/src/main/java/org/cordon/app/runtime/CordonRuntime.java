@@ -106,7 +106,7 @@ public final class CordonRuntime implements AutoCloseable {
     if (!lists.isEmpty()) {
       detectors.add(new KnownMediaDetector(lists));
     }
-    UrlCanonicalizer canonicalizer = new UrlCanonicalizer(UrlRules.defaults());
+    UrlCanonicalizer canonicalizer = new UrlCanonicalizer(urlRules());
     List<UrlList> urlLists = new ArrayList<>();
     for (Path file : csvFiles(settings.urlListDirectory())) {
       urlLists.add(UrlList.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file, canonicalizer));
@@ -122,6 +122,19 @@ public final class CordonRuntime implements AutoCloseable {
       detectors.add(new KnownTextDetector(statements, KnownTextDetector.DEFAULT_THRESHOLD));
     }
     return detectors;
+  }
+
+  /** The default URL rules, extended by {@code url-rules.properties} in the data directory when present. */
+  private UrlRules urlRules() throws IOException {
+    Path file = settings.dataDirectory().resolve("url-rules.properties");
+    if (!Files.isRegularFile(file)) {
+      return UrlRules.defaults();
+    }
+    java.util.Properties p = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      p.load(reader);
+    }
+    return UrlRules.defaultsWith(p);
   }
 
   private static List<Path> csvFiles(Path directory) throws IOException {

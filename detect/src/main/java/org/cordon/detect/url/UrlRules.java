@@ -48,6 +48,50 @@ public record UrlRules(Set<String> trackingParameters, Map<String, String> hostA
     return new UrlRules(trackingParameters, all, shortLinkHosts, dropWww, sameSchemes);
   }
 
+  /**
+   * The defaults extended by a deployment's rules file ({@code java.util.Properties}):
+   * {@code tracking} (comma-separated parameter names, "prefix*" allowed), {@code alias.HOST=CANONICAL_HOST}
+   * (a mirror), {@code short_links} (comma-separated hosts), {@code drop_www} and {@code same_schemes}
+   * (true or false). Unknown keys are refused by name, so a typo does not pass silently.
+   */
+  public static UrlRules defaultsWith(java.util.Properties file) {
+    UrlRules rules = defaults();
+    Set<String> tracking = new java.util.HashSet<>(rules.trackingParameters);
+    Map<String, String> aliases = new java.util.HashMap<>(rules.hostAliases);
+    Set<String> shortLinks = new java.util.HashSet<>(rules.shortLinkHosts);
+    boolean dropWww = rules.dropWww;
+    boolean sameSchemes = rules.sameSchemes;
+    for (String key : new java.util.TreeSet<>(file.stringPropertyNames())) {
+      String value = file.getProperty(key).strip();
+      switch (key) {
+        case "tracking" -> tracking.addAll(items(value));
+        case "short_links" -> shortLinks.addAll(items(value));
+        case "drop_www" -> dropWww = bool(key, value);
+        case "same_schemes" -> sameSchemes = bool(key, value);
+        default -> {
+          if (!key.startsWith("alias.") || key.length() == 6 || value.isEmpty()) {
+            throw new IllegalArgumentException("URL rules: unknown or empty key '" + key
+                + "'; known: tracking, short_links, drop_www, same_schemes, alias.HOST");
+          }
+          aliases.put(key.substring(6), value);
+        }
+      }
+    }
+    return new UrlRules(tracking, aliases, shortLinks, dropWww, sameSchemes);
+  }
+
+  private static List<String> items(String value) {
+    return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private static boolean bool(String key, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("URL rules: '" + key + "' is true or false, not '" + value + "'");
+    };
+  }
+
   boolean isTracking(String parameter) {
     String p = parameter.toLowerCase(Locale.ROOT);
     for (String rule : trackingParameters) {

@@ -75,6 +75,22 @@ class UrlCanonicalizerTest {
   }
 
   @Test
+  void aDeploymentExtendsTheRulesFromAFile() {
+    java.util.Properties file = new java.util.Properties();
+    file.setProperty("tracking", "campaign_id, src*");
+    file.setProperty("alias.mirror.example", "paste.example");
+    file.setProperty("short_links", "lnk.example");
+    UrlCanonicalizer extended = new UrlCanonicalizer(UrlRules.defaultsWith(file));
+    assertThat(extended.canonicalize("https://mirror.example/abc?campaign_id=1&srcx=2&utm_medium=3"))
+        .isInstanceOfSatisfying(UrlCanonicalizer.Result.Canonical.class, c -> assertThat(c.url().value()).isEqualTo("https://paste.example/abc"));
+    assertThat(extended.canonicalize("https://lnk.example/x")).isInstanceOfSatisfying(UrlCanonicalizer.Result.Canonical.class,
+        c -> assertThat(c.url().shortLink()).isTrue());
+    java.util.Properties typo = new java.util.Properties();
+    typo.setProperty("trackng", "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> UrlRules.defaultsWith(typo)).hasMessageContaining("trackng");
+  }
+
+  @Test
   void rejectsHugeUrlsWithoutWorkingOnThem() {
     String huge = "https://example.com/" + "a".repeat(UrlCanonicalizer.MAX_LENGTH);
     assertThat(canonical(huge)).startsWith("REJECTED: longer than");
