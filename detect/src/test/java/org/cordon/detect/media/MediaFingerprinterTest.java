@@ -26,12 +26,13 @@ class MediaFingerprinterTest {
   }
 
   @Test
-  void nonImageGetsTheKnownDigestsAndNoPdq() {
+  void nonImageGetsTheKnownDigestsNoPdqAndTheReasonItWasNotDecoded() {
     byte[] bytes = "abc".getBytes(StandardCharsets.US_ASCII);
 
     MediaFingerprint fingerprint = fingerprinter.fingerprint(MediaTestPosts.mediaKey("m2"), bytes);
 
-    assertThat(fingerprint.hashes()).containsOnlyKeys(MediaFingerprint.SHA256, MediaFingerprint.MD5);
+    assertThat(fingerprint.hashes()).containsOnlyKeys(MediaFingerprint.SHA256, MediaFingerprint.MD5, MediaFingerprinter.DECODE_REJECTED);
+    assertThat(fingerprint.hash(MediaFingerprinter.DECODE_REJECTED)).hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
     assertThat(fingerprint.hash(MediaFingerprint.SHA256))
         .contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(fingerprint.hash(MediaFingerprint.MD5)).contains("900150983cd24fb0d6963f7d28e17f72");
