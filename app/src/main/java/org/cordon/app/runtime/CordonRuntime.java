@@ -100,11 +100,15 @@ public final class CordonRuntime implements AutoCloseable {
       detectors.add(new ReloadingLexiconDetector(settings.lexiconFile()));
     }
     List<HashList> lists = new ArrayList<>();
+    java.util.Map<String, Path> listFiles = new java.util.HashMap<>();
     for (Path file : csvFiles(settings.hashListDirectory())) {
-      lists.add(HashList.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file));
+      HashList list = HashList.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file);
+      lists.add(list);
+      listFiles.put(list.name(), file);
     }
     if (!lists.isEmpty()) {
-      detectors.add(new KnownMediaDetector(lists));
+      PdqIndexCache cache = new PdqIndexCache(settings.hashListDirectory().resolve(".index"));
+      detectors.add(new KnownMediaDetector(lists, list -> cache.indexFor(list, listFiles.get(list.name()))));
     }
     UrlCanonicalizer canonicalizer = new UrlCanonicalizer(urlRules());
     List<UrlList> urlLists = new ArrayList<>();

@@ -34,7 +34,16 @@ public final class KnownMediaDetector implements Detector {
   private final List<IndexedList> lists;
 
   public KnownMediaDetector(List<HashList> lists) {
-    this.lists = lists.stream().map(IndexedList::new).toList();
+    this(lists, KnownMediaDetector::pdqIndexOf);
+  }
+
+  /**
+   * With the PDQ index of each list given (loaded from a file, say, instead of built at start-up).
+   * The index must hold the list's PDQ entries under ids 0, 1, 2, … in list order, as
+   * {@link #pdqIndexOf} builds it.
+   */
+  public KnownMediaDetector(List<HashList> lists, java.util.function.Function<HashList, PdqIndex> pdqIndexes) {
+    this.lists = lists.stream().map(list -> new IndexedList(list, pdqIndexes.apply(list))).toList();
   }
 
   @Override
@@ -80,6 +89,18 @@ public final class KnownMediaDetector implements Detector {
       }
     }
     return all;
+  }
+
+  /** The list's PDQ entries indexed under ids 0, 1, 2, … in list order. */
+  public static PdqIndex pdqIndexOf(HashList list) {
+    PdqIndex.Builder builder = PdqIndex.builder();
+    int id = 0;
+    for (HashListEntry entry : list.entries()) {
+      if (entry.type() == HashType.PDQ) {
+        builder.add(id++, PdqHash.fromHex(entry.hash()));
+      }
+    }
+    return builder.build();
   }
 
   private static Optional<PdqHash> usableOriginalPdq(MediaFingerprint media) {
@@ -145,19 +166,19 @@ public final class KnownMediaDetector implements Detector {
     final List<HashListEntry> pdqEntries = new ArrayList<>();
     final PdqIndex pdq;
 
-    IndexedList(HashList list) {
+    IndexedList(HashList list, PdqIndex pdq) {
       this.name = list.name();
-      PdqIndex.Builder builder = PdqIndex.builder();
       for (HashListEntry entry : list.entries()) {
         switch (entry.type()) {
           case SHA256, MD5 -> exact.putIfAbsent(entry.type().key() + ":" + entry.hash(), entry);
-          case PDQ -> {
-            builder.add(pdqEntries.size(), PdqHash.fromHex(entry.hash()));
-            pdqEntries.add(entry);
-          }
+          case PDQ -> pdqEntries.add(entry);
         }
       }
-      this.pdq = builder.build();
+      if (pdq.size() != pdqEntries.size()) {
+        throw new IllegalArgumentException("the PDQ index of list '" + name + "' holds " + pdq.size() + " hashes, the list " + pdqEntries.size()
+            + ": build it again from the list");
+      }
+      this.pdq = pdq;
     }
 
     Optional<PdqMatch> nearestPdq(PdqHash needle) {
