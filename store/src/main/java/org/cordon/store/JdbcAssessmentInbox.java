@@ -80,10 +80,16 @@ final class JdbcAssessmentInbox implements AssessmentInbox {
   /** Stored per (media, hash type); computing a hash again replaces its value. */
   @Override
   public void recordFingerprints(List<MediaFingerprint> fingerprints) {
-    List<String[]> rows = new ArrayList<>();
+    // One statement may not touch a row twice (ON CONFLICT DO UPDATE), so a media item named twice
+    // in one call (X API v2 includes repeat media) keeps its last fingerprint per hash type.
+    Map<List<String>, String[]> byKey = new LinkedHashMap<>();
     for (MediaFingerprint f : fingerprints) {
-      f.hashes().forEach((type, value) -> rows.add(new String[] {f.media().platform().name(), f.media().id(), Columns.storable(type), Columns.storable(value)}));
+      f.hashes().forEach((type, value) -> {
+        String[] row = {f.media().platform().name(), f.media().id(), Columns.storable(type), Columns.storable(value)};
+        byKey.put(List.of(row[0], row[1], row[2]), row);
+      });
     }
+    List<String[]> rows = new ArrayList<>(byKey.values());
     if (rows.isEmpty()) {
       return;
     }

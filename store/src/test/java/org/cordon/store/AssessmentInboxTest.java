@@ -91,4 +91,15 @@ class AssessmentInboxTest extends DatabaseTestBase {
     assertThat(count("SELECT count(*) FROM media_fingerprints WHERE media_platform = ? AND hash_value = 'new'", platform.name())).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM media_fingerprints WHERE media_platform = ?", platform.name())).isEqualTo(1);
   }
+
+  @Test
+  void aMediaItemNamedTwiceInOneCallKeepsItsLastFingerprint() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    MediaKey media = MediaKey.of(platform, "m");
+
+    stores.inbox().recordFingerprints(List.of(new MediaFingerprint(media, Map.of("md5", "first")), new MediaFingerprint(media, Map.of("md5", "last"))));
+
+    assertThat(count("SELECT count(*) FROM media_fingerprints WHERE media_platform = ? AND hash_value = 'last'", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM media_fingerprints WHERE media_platform = ?", platform.name())).isEqualTo(1);
+  }
 }

@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table for terminals: columns padded to their widest cell, numbers to the right. */
-final class Table {
+public final class Table {
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
 
-  Table(String... headers) {
+  public Table(String... headers) {
     this.headers = List.of(headers);
   }
 
-  Table row(Object... cells) {
+  public Table row(Object... cells) {
     List<String> r = new ArrayList<>();
     for (Object c : cells) {
       r.add(String.valueOf(c));
@@ -22,7 +22,7 @@ final class Table {
     return this;
   }
 
-  void print(PrintStream out) {
+  public void print(PrintStream out) {
     int[] width = new int[headers.size()];
     for (int i = 0; i < width.length; i++) {
       width[i] = headers.get(i).length();

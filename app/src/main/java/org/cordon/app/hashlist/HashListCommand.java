@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cordon.app.cli.Table;
 import org.cordon.core.signal.Tier;
 import org.cordon.detect.media.HashListException;
 import org.cordon.detect.media.HashListFormats;
@@ -93,12 +94,12 @@ public final class HashListCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      System.out.printf("%-24s %7s %-16s %8s %8s %8s  %-20s %s%n", "name", "version", "owner", "pdq", "md5", "sha256", "imported", "labels");
+      Table table = new Table("name", "version", "owner", "pdq", "md5", "sha256", "imported", "labels");
       for (var d : parent.library().list()) {
-        System.out.printf(Locale.ROOT, "%-24s %7d %-16s %8d %8d %8d  %-20s %s%n", d.name(), d.version(), d.owner(), d.entriesByType().getOrDefault("pdq", 0L),
-            d.entriesByType().getOrDefault("md5", 0L), d.entriesByType().getOrDefault("sha256", 0L), d.importedAt().toString().substring(0, 19),
-            String.join(";", d.labels()));
+        table.row(d.name(), d.version(), d.owner(), d.entriesByType().getOrDefault("pdq", 0L), d.entriesByType().getOrDefault("md5", 0L),
+            d.entriesByType().getOrDefault("sha256", 0L), d.importedAt().toString().substring(0, 19), String.join(";", d.labels()));
       }
+      table.print(System.out);
       return 0;
     }
   }
