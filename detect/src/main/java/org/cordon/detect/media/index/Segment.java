@@ -23,6 +23,14 @@ final class Segment {
    * so an empty probe usually costs no trip to memory. Derived from the offsets, never stored.
    */
   final long[][] occupied;
+  /**
+   * heads[c][v]: for a bucket holding exactly one entry, that entry's position; otherwise −1 (read
+   * the offsets). At a million entries and more nearly every non-empty probed bucket is a
+   * singleton, so the search reads one int here instead of two offsets and a posting: two cache
+   * misses fewer per candidate, the dominant cost. Derived from the offsets, never stored; costs as
+   * much memory as the offsets.
+   */
+  final int[][] heads;
   final long[] deleted;
   int deletedCount;
 
@@ -35,15 +43,21 @@ final class Segment {
     this.postings = postings;
     this.deleted = new long[(size + 63) >>> 6];
     this.occupied = new long[offsets.length][];
+    this.heads = new int[offsets.length][];
     for (int c = 0; c < offsets.length; c++) {
       int[] off = offsets[c];
+      int[] post = postings[c];
       long[] bits = new long[Math.max(1, (off.length - 1) >>> 6)];
+      int[] head = new int[off.length - 1];
       for (int v = 0; v < off.length - 1; v++) {
-        if (off[v + 1] != off[v]) {
+        int bucketSize = off[v + 1] - off[v];
+        if (bucketSize != 0) {
           bits[v >>> 6] |= 1L << v;
         }
+        head[v] = bucketSize == 1 ? post[off[v]] : -1;
       }
       occupied[c] = bits;
+      heads[c] = head;
     }
   }
 
@@ -101,7 +115,7 @@ final class Segment {
   long estimatedBytes() {
     long bytes = 8L * ids.length + 8L * words.length + 8L * deleted.length;
     for (int c = 0; c < offsets.length; c++) {
-      bytes += 4L * offsets[c].length + 4L * postings[c].length + 8L * occupied[c].length;
+      bytes += 4L * offsets[c].length + 4L * postings[c].length + 8L * occupied[c].length + 4L * heads[c].length;
     }
     return bytes;
   }
