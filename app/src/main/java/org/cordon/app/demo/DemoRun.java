@@ -1,5 +1,7 @@
 package org.cordon.app.demo;
 
+import org.cordon.app.world.WorldManifest;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -73,7 +75,7 @@ public final class DemoRun {
     } else {
       out.println("  (already generated; reused)");
     }
-    Manifest manifest = Manifest.read(world);
+    WorldManifest manifest = WorldManifest.read(world);
 
     step("Fresh demo database and analyst kit under " + demoDirectory);
     deleteRecursively(demoDirectory);
@@ -89,7 +91,7 @@ public final class DemoRun {
       step("Ingest " + manifest.files().size() + " files in " + manifest.formats().size() + " real formats " + manifest.formats());
       IngestRunner ingest = runtime.ingestRunner(resolver);
       IngestSummary ingested = IngestSummary.empty("world");
-      for (Manifest.Entry file : manifest.files()) {
+      for (WorldManifest.Entry file : manifest.files()) {
         ingested = ingested.plus(ingest.ingest(Connectors.forFormat(file.format(), new Platform(file.platform())), world.resolve(file.path()), bytes -> {}));
       }
       out.printf(Locale.ROOT, "  %d records, %d posts, %d rejected, %d media archived in %.1f s%n", ingested.records(),
@@ -185,32 +187,6 @@ public final class DemoRun {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  /** The world's manifest: which file is in which format, and where its media live. */
-  record Manifest(List<Entry> files, String mediaUrlPrefix) {
-    record Entry(String path, String format, String platform) {}
-
-    static Manifest read(Path world) throws IOException {
-      JsonNode root = JsonMapper.builder().build().readTree(Files.readString(world.resolve("manifest.json")));
-      List<Entry> files = new ArrayList<>();
-      for (JsonNode f : root.get("files")) {
-        files.add(new Entry(f.get("path").asString(), f.get("format").asString(), f.get("platform").asString()));
-      }
-      return new Manifest(List.copyOf(files), root.path("media_url_prefix").asString("https://media.range.invalid/"));
-    }
-
-    Set<String> formats() {
-      Set<String> s = new LinkedHashSet<>();
-      files.forEach(f -> s.add(f.format()));
-      return s;
-    }
-
-    Set<String> platforms() {
-      Set<String> s = new java.util.TreeSet<>();
-      files.forEach(f -> s.add(f.platform()));
-      return s;
     }
   }
 
