@@ -40,6 +40,7 @@ public final class CordonCommand implements Runnable {
     root.addSubcommand("bench", bench);
     CommandLine eval = new CommandLine(new EvalCommand());
     eval.addSubcommand("media", new MediaEvaluationCommand());
+    eval.addSubcommand("text", new TextEvaluationCommand());
     root.addSubcommand("eval", eval);
     root.setCaseInsensitiveEnumValuesAllowed(true);
     return root;

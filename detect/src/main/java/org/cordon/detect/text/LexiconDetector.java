@@ -1,6 +1,8 @@
 package org.cordon.detect.text;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,21 +13,30 @@ import org.cordon.core.signal.Detector;
 import org.cordon.core.signal.PostContext;
 import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
+import org.cordon.text.lexicon.EntryKey;
+import org.cordon.text.lexicon.Lexicon;
+import org.cordon.text.lexicon.LexiconEntry;
+import org.cordon.text.lexicon.LexiconMatch;
+import org.cordon.text.lexicon.LexiconMatcher;
 
 /**
- * Raises at most one signal per post when its text contains lexicon terms (see {@link Lexicon}
- * for matching and the file format). Each distinct term counts once, however often it appears;
- * the strength is {@code 1 − Π(1 − weight)} over the terms found, so several weak terms add up
- * without ever passing 1. The tier is the most severe among the terms found; the reason lists
- * the terms. Only the post's text is read.
+ * Raises at most one signal per post when its text contains lexicon entries, matched after
+ * {@link org.cordon.text.Normaliser normalisation} (so homoglyphs, leetspeak, invisible characters,
+ * Arabic spelling variants and hashtags do not hide a term) and filtered by the post's language
+ * when it is known. Each distinct entry counts once, however often it appears; the strength is
+ * {@code 1 − Π(1 − weight)} over the entries found, so several weak terms add up without ever
+ * passing 1. The tier is the most severe among the entries found; the reason lists the entries and
+ * the evidence shows the text as it was written, so an analyst sees the disguise.
  */
 public final class LexiconDetector implements Detector {
   public static final String NAME = "lexicon";
 
   private final Lexicon lexicon;
+  private final LexiconMatcher matcher;
 
   public LexiconDetector(Lexicon lexicon) {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    this.matcher = lexicon.matcher();
   }
 
   public Lexicon lexicon() {
@@ -40,24 +51,36 @@ public final class LexiconDetector implements Detector {
   @Override
   public List<Signal> detect(PostContext post) {
     Objects.requireNonNull(post, "post");
-    List<LexiconEntry> hits = lexicon.match(post.post().text());
-    if (hits.isEmpty()) {
+    List<LexiconMatch> matches = matcher.match(post.post().text(), post.post().language());
+    if (matches.isEmpty()) {
       return List.of();
     }
+    Map<EntryKey, LexiconMatch> distinct = new LinkedHashMap<>();
+    for (LexiconMatch m : matches) {
+      distinct.putIfAbsent(m.entry().key(), m);
+    }
+    List<LexiconMatch> hits = new ArrayList<>(distinct.values());
     double unexplained = 1.0;
-    for (LexiconEntry hit : hits) {
-      unexplained *= 1.0 - hit.weight();
+    for (LexiconMatch hit : hits) {
+      unexplained *= 1.0 - hit.entry().weight();
     }
     double strength = Math.min(1.0, Math.max(0.0, 1.0 - unexplained));
-    Optional<Tier> tier = hits.stream().map(LexiconEntry::tier).min(Comparator.naturalOrder());
+    Optional<Tier> tier = hits.stream().flatMap(h -> h.entry().tier().stream()).min(Comparator.naturalOrder());
     String terms = hits.stream()
-        .map(h -> "'" + h.term() + "' (" + h.language() + ", " + String.format(Locale.ROOT, "%.2f", h.weight()) + ")")
+        .map(h -> {
+          LexiconEntry e = h.entry();
+          String written = h.originalText().equals(e.term()) ? "" : " written \"" + h.originalText() + "\"";
+          return "'" + e.term() + "' (" + e.language() + ", " + String.format(Locale.ROOT, "%.2f", e.weight()) + ")" + written;
+        })
         .collect(Collectors.joining(", "));
-    String reason = "text matches " + hits.size() + " term(s) of lexicon '" + lexicon.name() + "': " + terms;
+    String reason = "text matches " + hits.size() + " entr" + (hits.size() == 1 ? "y" : "ies") + " of lexicon '" + lexicon.name()
+        + "' v" + lexicon.version() + ": " + terms;
     Map<String, String> evidence = Map.of(
         "lexicon", lexicon.name(),
-        "terms", hits.stream().map(LexiconEntry::term).collect(Collectors.joining(" | ")),
-        "lines", hits.stream().map(h -> Integer.toString(h.line())).collect(Collectors.joining(",")),
+        "lexicon_version", Long.toString(lexicon.version()),
+        "terms", hits.stream().map(h -> h.entry().term()).collect(Collectors.joining(" | ")),
+        "written", hits.stream().map(LexiconMatch::originalText).collect(Collectors.joining(" | ")),
+        "spans", hits.stream().map(h -> h.originalSpan().start() + "-" + h.originalSpan().end()).collect(Collectors.joining(",")),
         "hits", Integer.toString(hits.size()));
     return List.of(new Signal(post.post().key(), NAME, strength, tier, reason, evidence));
   }

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.cordon.core.signal.Detector;
 import org.cordon.core.signal.PostContext;
 import org.cordon.core.signal.Signal;
+import org.cordon.text.lexicon.Lexicon;
+import org.cordon.text.lexicon.LexiconException;
+import org.cordon.text.lexicon.LexiconFormat;
 
 /**
  * A {@link LexiconDetector} over a lexicon file that analysts edit while Cordon runs. Before a
@@ -43,7 +46,7 @@ public final class ReloadingLexiconDetector implements Detector {
     this.clock = Objects.requireNonNull(clock, "clock");
     try {
       FileTime modified = Files.getLastModifiedTime(file);
-      LexiconDetector detector = new LexiconDetector(Lexicon.load(file));
+      LexiconDetector detector = new LexiconDetector(LexiconFormat.read(file));
       this.state = new AtomicReference<>(new State(detector, modified, modified, clock.instant(), Optional.empty()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read lexicon " + file, e);
@@ -94,8 +97,8 @@ public final class ReloadingLexiconDetector implements Detector {
     }
     State next;
     try {
-      next = new State(new LexiconDetector(Lexicon.load(file)), modified, modified, now, Optional.empty());
-    } catch (IOException | LexiconException e) {
+      next = new State(new LexiconDetector(LexiconFormat.read(file)), modified, modified, now, Optional.empty());
+    } catch (IOException | LexiconException | UncheckedIOException e) {
       next = new State(claimed.detector(), claimed.loadedModified(), modified, now,
           Optional.of("kept the lexicon of " + claimed.loadedModified() + ": " + e.getMessage()));
     }

@@ -2,6 +2,7 @@ package org.cordon.detect.text;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.Arrays;
+import org.cordon.text.Normaliser;
 
 /**
  * A text as the set of its character k-grams, hashed to 64 bits, after the lexicon's normalisation,
@@ -15,11 +16,13 @@ final class Shingles {
   private static final ThreadLocal<Transliterator> TO_LATIN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
 
+  private static final Normaliser NORMALISER = Normaliser.standard();
+
   private Shingles() {}
 
   /** The folded text the shingles are cut from (for tests and explanations). */
   static String fold(String text) {
-    String normalised = TextNormaliser.normalise(text);
+    String normalised = NORMALISER.fold(text);
     boolean nonLatin = normalised.codePoints().anyMatch(c -> Character.isLetter(c) && c > 0x024F);
     String latin = nonLatin ? TO_LATIN.get().transliterate(normalised) : normalised;
     StringBuilder b = new StringBuilder(latin.length());

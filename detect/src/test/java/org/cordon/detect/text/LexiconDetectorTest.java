@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
+import org.cordon.text.lexicon.Lexicon;
+import org.cordon.text.lexicon.LexiconEntry;
 import org.junit.jupiter.api.Test;
 
 class LexiconDetectorTest {
-  private final LexiconDetector detector = new LexiconDetector(Lexicon.of("placeholders", List.of(
-      new LexiconEntry("lanternfront", "en", 0.6, Tier.OFFICIAL_PROPAGANDA, 2),
-      new LexiconEntry("ember watch", "en", 0.5, Tier.PROMOTIONAL, 3),
-      new LexiconEntry("فانوس الشمال", "ar", 0.8, Tier.THREAT_TO_LIFE, 4))));
+  private final LexiconDetector detector = new LexiconDetector(Lexicon.of("placeholders", 1, List.of(
+      LexiconEntry.literal("lanternfront", "en", 0.6).withTier(Tier.OFFICIAL_PROPAGANDA),
+      LexiconEntry.literal("ember watch", "en", 0.5).withTier(Tier.PROMOTIONAL),
+      LexiconEntry.literal("فانوس الشمال", "ar", 0.8).withTier(Tier.THREAT_TO_LIFE))));
 
   private List<Signal> detect(String text) {
     return detector.detect(TextPosts.post(text));
@@ -25,7 +27,9 @@ class LexiconDetectorTest {
       assertThat(signal.strength()).isCloseTo(0.6, within(1e-9));
       assertThat(signal.tier()).contains(Tier.OFFICIAL_PROPAGANDA);
       assertThat(signal.reason()).contains("'lanternfront' (en, 0.60)").contains("lexicon 'placeholders'");
-      assertThat(signal.evidence()).containsEntry("terms", "lanternfront").containsEntry("lines", "2");
+      assertThat(signal.evidence()).containsEntry("terms", "lanternfront");
+      // the evidence shows the disguise as written (invisible characters included)
+      assertThat(signal.evidence().get("written")).startsWith("LANTERN\u200BFront");
     });
   }
 

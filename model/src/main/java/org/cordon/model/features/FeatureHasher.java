@@ -1,0 +1,259 @@
+package org.cordon.model.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns a text in any language or script into a sparse vector: word unigrams, word bigrams and
+ * character n-grams of each word padded with '<' and '>', hashed with MurmurHash3 into
+ * 2^bucketsLog2 buckets. A second bit of the hash gives each feature a sign, so collisions cancel
+ * out on average instead of piling up. Counts are damped (1 + ln tf) and the vector has unit L2
+ * norm, so long and short posts score on the same scale.
+ *
+ * <p>Words are maximal runs of letters, digits and combining marks, so Arabic with diacritics or
+ * Devanagari vowel signs stay whole; scripts written without spaces (Chinese, Thai) become one long
+ * "word" whose character n-grams still carry the signal. Thread-safe.
+ */
+public final class FeatureHasher {
+  /** Longest word whose character n-grams are taken in full; longer words are cut, bounding cost. */
+  static final int MAX_WORD_CHARS = 48;
+
+  private static final int WORD_SEED = 0x5752_4431;
+  private static final int BIGRAM_SEED = 0x4247_5232;
+  private static final int CHAR_SEED = 0x4348_5233;
+
+  private final FeatureConfig config;
+  private final UnaryOperator<String> normaliser;
+  private final int mask;
+  private final ThreadLocal<Accumulator> scratch;
+
+  public FeatureHasher(FeatureConfig config, UnaryOperator<String> normaliser) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
+    this.mask = config.dimensions() - 1;
+    this.scratch = ThreadLocal.withInitial(() -> new Accumulator(mask));
+  }
+
+  public FeatureConfig config() {
+    return config;
+  }
+
+  public SparseVector features(String text) {
+    Accumulator accumulator = scratch.get();
+    accumulator.reset();
+    visit(text, accumulator);
+    return accumulator.toVector();
+  }
+
+  /**
+   * The dot product of the text's feature vector with the weights, without building the vector:
+   * the scoring fast path. Equal (up to float rounding) to {@code features(text).dot(weights)}.
+   */
+  public double dot(String text, float[] weights) {
+    if (weights.length != config.dimensions()) {
+      throw new IllegalArgumentException("weights have " + weights.length + " dimensions, the features " + config.dimensions());
+    }
+    Accumulator accumulator = scratch.get();
+    accumulator.reset();
+    visit(text, accumulator);
+    return accumulator.dot(weights);
+  }
+
+  /** Every feature occurrence of the text with its readable form, for explaining a score. */
+  public List<NamedFeature> namedFeatures(String text) {
+    List<NamedFeature> named = new ArrayList<>();
+    visit(text, (hash, kind, chars, start, end) ->
+        named.add(new NamedFeature(kind, new String(chars, start, end - start), hash & mask, hash < 0 ? -1 : 1)));
+    return named;
+  }
+
+  private void visit(String text, FeatureSink sink) {
+    String bounded = text.length() > config.maxChars() ? text.substring(0, config.maxChars()) : text;
+    char[] chars = normaliser.apply(bounded).toCharArray();
+    char[] padded = new char[MAX_WORD_CHARS + 2];
+    int length = chars.length;
+    int previousHash = 0;
+    int previousStart = -1;
+    int i = 0;
+    while (i < length) {
+      int codePoint = Character.codePointAt(chars, i);
+      if (!isWordCharacter(codePoint)) {
+        i += Character.charCount(codePoint);
+        continue;
+      }
+      int start = i;
+      while (i < length) {
+        codePoint = Character.codePointAt(chars, i);
+        if (!isWordCharacter(codePoint)) {
+          break;
+        }
+        i += Character.charCount(codePoint);
+      }
+      int end = i;
+      int wordHash = Murmur3.hash(chars, start, end, WORD_SEED);
+      sink.feature(wordHash, NamedFeature.Kind.WORD, chars, start, end);
+      if (config.wordBigrams() && previousStart >= 0) {
+        sink.feature(Murmur3.combine(previousHash, wordHash, BIGRAM_SEED), NamedFeature.Kind.WORD_BIGRAM, chars, previousStart, end);
+      }
+      previousHash = wordHash;
+      previousStart = start;
+      characterNgrams(chars, start, end, padded, sink);
+    }
+  }
+
+  private void characterNgrams(char[] chars, int start, int end, char[] padded, FeatureSink sink) {
+    int wordLength = Math.min(end - start, MAX_WORD_CHARS);
+    padded[0] = '<';
+    System.arraycopy(chars, start, padded, 1, wordLength);
+    padded[wordLength + 1] = '>';
+    int paddedLength = wordLength + 2;
+    for (int n = config.charMin(); n <= config.charMax() && n <= paddedLength; n++) {
+      for (int from = 0; from + n <= paddedLength; from++) {
+        if (n == 1 && (from == 0 || from == paddedLength - 1)) {
+          continue; // a lone boundary marker is in every word and says nothing
+        }
+        sink.feature(Murmur3.hash(padded, from, from + n, CHAR_SEED), NamedFeature.Kind.CHARACTERS, padded, from, from + n);
+      }
+    }
+  }
+
+  private static boolean isWordCharacter(int codePoint) {
+    if (Character.isLetterOrDigit(codePoint)) {
+      return true;
+    }
+    int type = Character.getType(codePoint);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+  }
+
+  /** 1 + ln |count|, from a table for the small counts nearly every feature has. */
+  private static final double[] DAMPED = java.util.stream.IntStream.range(0, 64).mapToDouble(n -> n == 0 ? 0 : 1 + Math.log(n)).toArray();
+
+  static double damp(float count) {
+    int n = (int) Math.abs(count);
+    return n < DAMPED.length ? DAMPED[n] : 1 + Math.log(n);
+  }
+
+  @FunctionalInterface
+  private interface FeatureSink {
+    void feature(int hash, NamedFeature.Kind kind, char[] chars, int start, int end);
+  }
+
+  /** Signed counts per bucket in a small open-addressing table that is reset, not reallocated. */
+  private static final class Accumulator implements FeatureSink {
+    private final int mask;
+    private int[] keys = new int[1024];
+    private float[] counts = new float[1024];
+    private int[] usedSlots = new int[1024];
+    private int size;
+
+    Accumulator(int mask) {
+      this.mask = mask;
+      java.util.Arrays.fill(keys, -1);
+    }
+
+    void reset() {
+      for (int i = 0; i < size; i++) {
+        keys[usedSlots[i]] = -1;
+        counts[usedSlots[i]] = 0;
+      }
+      size = 0;
+    }
+
+    @Override
+    public void feature(int hash, NamedFeature.Kind kind, char[] chars, int start, int end) {
+      int index = hash & mask;
+      float sign = hash < 0 ? -1f : 1f;
+      int tableMask = keys.length - 1;
+      int slot = (index * 0x9E3779B9) >>> 7 & tableMask;
+      while (true) {
+        int key = keys[slot];
+        if (key == index) {
+          counts[slot] += sign;
+          return;
+        }
+        if (key == -1) {
+          keys[slot] = index;
+          counts[slot] = sign;
+          usedSlots[size++] = slot;
+          if (size * 2 > keys.length) {
+            grow();
+          }
+          return;
+        }
+        slot = (slot + 1) & tableMask;
+      }
+    }
+
+    private void grow() {
+      int[] oldKeys = keys;
+      float[] oldCounts = counts;
+      int[] oldUsed = usedSlots;
+      int oldSize = size;
+      keys = new int[oldKeys.length * 2];
+      java.util.Arrays.fill(keys, -1);
+      counts = new float[oldKeys.length * 2];
+      usedSlots = new int[keys.length];
+      size = 0;
+      int tableMask = keys.length - 1;
+      for (int i = 0; i < oldSize; i++) {
+        int index = oldKeys[oldUsed[i]];
+        int slot = (index * 0x9E3779B9) >>> 7 & tableMask;
+        while (keys[slot] != -1) {
+          slot = (slot + 1) & tableMask;
+        }
+        keys[slot] = index;
+        counts[slot] = oldCounts[oldUsed[i]];
+        usedSlots[size++] = slot;
+      }
+    }
+
+    double dot(float[] weights) {
+      double sum = 0;
+      double squares = 0;
+      for (int i = 0; i < size; i++) {
+        int slot = usedSlots[i];
+        float count = counts[slot];
+        if (count == 0) {
+          continue;
+        }
+        double damped = damp(count);
+        squares += damped * damped;
+        sum += (count < 0 ? -damped : damped) * weights[keys[slot]];
+      }
+      return squares > 0 ? sum / Math.sqrt(squares) : 0;
+    }
+
+    SparseVector toVector() {
+      int nonZero = 0;
+      for (int i = 0; i < size; i++) {
+        if (counts[usedSlots[i]] != 0) {
+          nonZero++;
+        }
+      }
+      int[] indices = new int[nonZero];
+      float[] values = new float[nonZero];
+      double squares = 0;
+      int j = 0;
+      for (int i = 0; i < size; i++) {
+        float count = counts[usedSlots[i]];
+        if (count == 0) {
+          continue;
+        }
+        float damped = (float) damp(count);
+        indices[j] = keys[usedSlots[i]];
+        values[j] = count < 0 ? -damped : damped;
+        squares += damped * damped;
+        j++;
+      }
+      if (squares > 0) {
+        float inverseNorm = (float) (1 / Math.sqrt(squares));
+        for (int i = 0; i < values.length; i++) {
+          values[i] *= inverseNorm;
+        }
+      }
+      return new SparseVector(indices, values);
+    }
+  }
+}
