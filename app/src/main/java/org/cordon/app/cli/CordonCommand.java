@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         DecideCommand.class,
         HashCommand.class,
         org.cordon.app.hashlist.HashListCommand.class,
+        org.cordon.app.lexicon.LexiconCommand.class,
         DatabaseCommand.class,
         CommandLine.HelpCommand.class
     },
@@ -32,6 +33,10 @@ public final class CordonCommand implements Runnable {
     CommandLine range = new CommandLine(new RangeCommand());
     range.addSubcommand("serve", new SimulatorCommand());
     root.addSubcommand("range", range);
+    CommandLine model = new CommandLine(new org.cordon.model.ModelCommand(org.cordon.app.runtime.TextModels.NORMALISER,
+        org.cordon.app.runtime.TextModels.NORMALISER_NAME));
+    model.addSubcommand("export-decisions", new DecisionExportCommand());
+    root.addSubcommand("model", model);
     CommandLine bench = new CommandLine(new BenchCommand());
     bench.addSubcommand("ingest", new IngestBenchmarkCommand());
     bench.addSubcommand("range", new RangeBenchmarkCommand());

@@ -40,6 +40,8 @@ import org.cordon.store.Stores;
 public final class CordonRuntime implements AutoCloseable {
   /** A post is flagged when its combined score reaches this. */
   public static final double FLAG_THRESHOLD = 0.5;
+  /** The classifier speaks (raises a signal) from this calibrated probability up. */
+  public static final double CLASSIFIER_MINIMUM = 0.5;
 
   private final Settings settings;
   private final Database database;
@@ -98,6 +100,20 @@ public final class CordonRuntime implements AutoCloseable {
     List<Detector> detectors = new ArrayList<>();
     if (Files.isRegularFile(settings.lexiconFile())) {
       detectors.add(new ReloadingLexiconDetector(settings.lexiconFile()));
+    }
+    if (Files.isDirectory(settings.lexiconDirectory())) {
+      try (java.util.stream.Stream<Path> files = Files.list(settings.lexiconDirectory())) {
+        for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+          detectors.add(new ReloadingLexiconDetector(file));
+        }
+      }
+    }
+    Path models = settings.dataDirectory().resolve("models");
+    if (Files.isDirectory(models)) {
+      // the current trained model, if one is marked current: its signal names the model id
+      org.cordon.model.ClassifierDetector.forCurrentModel(
+          new org.cordon.model.registry.ModelRegistry(models, TextModels.NORMALISER, TextModels.NORMALISER_NAME),
+          CLASSIFIER_MINIMUM, java.util.Optional.empty()).ifPresent(detectors::add);
     }
     List<HashList> lists = new ArrayList<>();
     java.util.Map<String, Path> listFiles = new java.util.HashMap<>();

@@ -28,6 +28,11 @@ public record Settings(Path dataDirectory, Optional<String> jdbcUrl, String dbUs
     return dataDirectory.resolve("pg");
   }
 
+  /** Versioned lexicons ({@code NAME.json} in use, {@code history/NAME/vN.json} kept), each read by its own lexicon detector. */
+  public Path lexiconDirectory() {
+    return dataDirectory.resolve("lexicons");
+  }
+
   /** Lexicon file the lexicon detector reads (and re-reads when it changes), if present. */
   public Path lexiconFile() {
     return dataDirectory.resolve("lexicon.csv");

@@ -14,6 +14,12 @@ class ApiErrors {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
+  /** A lexicon that cannot be read or an edit that cannot apply: every problem, by line or change. */
+  @ExceptionHandler(org.cordon.text.lexicon.LexiconException.class)
+  ProblemDetail badLexicon(org.cordon.text.lexicon.LexiconException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
   @ExceptionHandler(IllegalStateException.class)
   ProblemDetail conflict(IllegalStateException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

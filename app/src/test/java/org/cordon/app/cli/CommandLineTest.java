@@ -99,6 +99,26 @@ class CommandLineTest {
   }
 
   @Test
+  void evalTextFindsTheRangesStatementRepostsAndNotTheQuotesOfThem() throws Exception {
+    Path world = dir.resolve("statements-world");
+    assertThat(cordon("range", "generate", "--seed", "31338", "--accounts", "900", "--days", "3", "--media", "none", "--out", world.toString()).exit())
+        .isZero();
+
+    Run run = cordon("eval", "text", "--world", world.toString(), "--json");
+    assertThat(run.exit()).as(run.out()).isZero();
+    JsonNode figures = JSON.readTree(run.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow());
+    assertThat(figures.get("statements").asInt()).isPositive();
+    assertThat(figures.get("reposts").asLong()).isPositive();
+    // measured 1.000 on every variant (seeds 42 and 20141001); the floor leaves room for harder worlds
+    assertThat(figures.get("recall").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(figures.get("variants").get("small_edits").get("recall").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(figures.get("false_match_rate").asDouble()).isLessThanOrEqualTo(0.01);
+    if (figures.get("variants").has("quote")) {
+      assertThat(figures.get("variants").get("quote").get("false_match_rate").asDouble()).isLessThanOrEqualTo(0.1);
+    }
+  }
+
+  @Test
   void hashListsAreImportedAsVersionsListedExportedAndUsedByTheDetector() throws Exception {
     Path data = dir.resolve("data");
     String pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.cordon.app.pipeline.MediaResolver;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.LivePipeline;
@@ -45,6 +46,7 @@ class WebApiTest {
         alice=ANALYST:{noop}alice-pw
         bob=ANALYST:{noop}bob-pw
         feed=INGEST:{noop}feed-pw
+        sue=SUPERVISOR:{noop}sue-pw
         """);
     Files.writeString(data.resolve("lexicon.csv"), LexiconFixture.CSV);
     runtime = CordonRuntime.open(Settings.embedded(data));
@@ -137,6 +139,45 @@ class WebApiTest {
     HttpResponse<String> r = send(as(get("/v3/api-docs"), "alice"));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(json.readTree(r.body()).get("paths").has("/api/v1/cases/{id}/decisions")).isTrue();
+  }
+
+  @Test
+  @Order(7)
+  void supervisorsKeepLexiconsAsVersionsThatTheDetectorsUse() throws Exception {
+    String csv = "kind,term,language,weight,tier,source,added_by,added_at,note\nterm,emberwatch,en,0.7,promotional,unit,sue,,\n";
+    HttpRequest.Builder put = HttpRequest.newBuilder(base.resolve("/api/v1/lexicons/watch")).PUT(HttpRequest.BodyPublishers.ofString(csv))
+        .header("Content-Type", "text/csv");
+    assertThat(send(as(put, "alice")).statusCode()).as("analysts read lexicons but do not change them").isEqualTo(403);
+
+    HttpResponse<String> first = send(as(HttpRequest.newBuilder(base.resolve("/api/v1/lexicons/watch")).PUT(HttpRequest.BodyPublishers.ofString(csv))
+        .header("Content-Type", "text/csv"), "sue"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(json.readTree(first.body()).get("version").asLong()).isEqualTo(1);
+
+    HttpResponse<String> added = send(post("/api/v1/lexicons/watch/entries", "sue",
+        "{\"term\":\"lantern light media\",\"language\":\"*\",\"weight\":0.6,\"tier\":\"official_propaganda\"}"));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(json.readTree(added.body()).get("version").asLong()).isEqualTo(2);
+    assertThat(json.readTree(added.body()).get("versions").toString()).isEqualTo("[1,2]");
+
+    JsonNode view = json.readTree(send(as(get("/api/v1/lexicons/watch"), "alice")).body());
+    assertThat(view.get("entries")).hasSize(2);
+    assertThat(view.get("entries").toString()).contains("\"addedBy\":\"sue\"");
+    assertThat(send(as(get("/api/v1/lexicons/watch?version=1&format=csv"), "alice")).body()).contains("emberwatch").doesNotContain("lantern light media");
+
+    HttpResponse<String> bad = send(as(HttpRequest.newBuilder(base.resolve("/api/v1/lexicons/watch"))
+        .PUT(HttpRequest.BodyPublishers.ofString("kind,term,language,weight\nterm,x,en,7\n")).header("Content-Type", "text/csv"), "sue"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("line 2");
+
+    // the running detectors read the lexicon directory: a disguised term of version 2 is found
+    var detectors = runtime.detectors();
+    var post = new org.cordon.core.model.Post(new org.cordon.core.model.PostKey(new org.cordon.core.model.Platform("x"), "lex-1"),
+        new org.cordon.core.model.AccountKey(new org.cordon.core.model.Platform("x"), "9"), java.time.Instant.now(),
+        "news from #LanternLightMedia today", java.util.Optional.empty(), java.util.Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
+    var signals = detectors.stream().flatMap(d -> d.detect(new org.cordon.core.signal.PostContext(post, java.util.Optional.empty(), List.of())).stream())
+        .filter(sig -> "watch".equals(sig.evidence().get("lexicon"))).toList();
+    assertThat(signals).singleElement().satisfies(sig -> assertThat(sig.evidence()).containsEntry("lexicon_version", "2"));
   }
 
   static String tweet(String id, String text) {

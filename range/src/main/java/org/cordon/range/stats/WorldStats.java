@@ -93,6 +93,7 @@ public final class WorldStats {
     TreeMap<String, Long> postsByLanguage = new TreeMap<>();
     TreeMap<String, Long> postsByLabel = new TreeMap<>();
     TreeMap<String, Long> postsByTier = new TreeMap<>();
+    TreeMap<String, Long> postsByStatementVariant = new TreeMap<>();
     long[] postFigures = new long[4];
     lines(dir.resolve("truth/posts.jsonl"), n -> {
       postFigures[0]++;
@@ -110,6 +111,9 @@ public final class WorldStats {
       }
       if (!n.get("outreach_id").isNull()) {
         postFigures[3]++;
+      }
+      if (n.has("statement_variant") && !n.get("statement_variant").isNull()) {
+        postsByStatementVariant.merge(n.get("statement_variant").asString(), 1L, Long::sum);
       }
     });
     Map<String, Object> posts = new LinkedHashMap<>();
@@ -159,6 +163,15 @@ public final class WorldStats {
     releases.put("grooming conversations", conversations[0]);
     releases.put("ordinary look-alike conversations", conversations[1]);
     sections.put("releases and outreach", releases);
+    Map<String, Object> statements = new LinkedHashMap<>();
+    long[] statementCount = new long[1];
+    // Worlds written before statements existed have no statements file.
+    if (java.nio.file.Files.exists(dir.resolve("truth/statements.jsonl"))) {
+      lines(dir.resolve("truth/statements.jsonl"), n -> statementCount[0]++);
+    }
+    statements.put("statements", statementCount[0]);
+    postsByStatementVariant.forEach((variant, n) -> statements.put("posts " + variant, n));
+    sections.put("statements", statements);
     return new WorldStats(sections);
   }
 

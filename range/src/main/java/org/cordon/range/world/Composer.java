@@ -38,9 +38,19 @@ final class Composer {
 
   /** What to post, before ids and urls are assigned. {@code chatId} 0 means "the account's own". */
   record Draft(Post.Kind kind, Text text, Optional<Post> referenced, List<MediaRef> media, Truth truth,
-      long chatId, String chatName, String chatType) {
+      long chatId, String chatName, String chatType, Optional<Lang> language) {
     Draft(Post.Kind kind, Text text, Optional<Post> referenced, List<MediaRef> media, Truth truth) {
       this(kind, text, referenced, media, truth, 0, "", "");
+    }
+
+    Draft(Post.Kind kind, Text text, Optional<Post> referenced, List<MediaRef> media, Truth truth,
+        long chatId, String chatName, String chatType) {
+      this(kind, text, referenced, media, truth, chatId, chatName, chatType, Optional.empty());
+    }
+
+    /** The same draft written in {@code lang} (a re-post keeps the statement's language). */
+    Draft in(Lang lang) {
+      return new Draft(kind, text, referenced, media, truth, chatId, chatName, chatType, Optional.of(lang));
     }
   }
 
@@ -175,6 +185,9 @@ final class Composer {
         if (roll < 4) {
           yield hardNegative(role, site, lang, random, at);
         }
+        if (roll >= 97 && site != Site.VIDEO) {
+          yield Optional.of(lookalike(site, lang, random));
+        }
         if (roll < 15 && site != Site.TELEGRAM) {
           Optional<Post> benign = pick(recentBenign[site.ordinal()], site.ordinal() * 3 + 2, random);
           if (benign.isPresent()) {
@@ -299,6 +312,18 @@ final class Composer {
     return new Draft(Post.Kind.ORIGINAL, text, Optional.empty(), List.of(), Truth.benign());
   }
 
+  /** A long everyday post in the statements' common vocabulary: a look-alike negative. */
+  private Draft lookalike(Site site, Lang lang, SplittableRandom random) {
+    int max = switch (site) {
+      case X -> PostLimits.X - 10;
+      case MASTODON -> PostLimits.MASTODON - 20;
+      case TELEGRAM, VIDEO -> StatementProse.MAX_STATEMENT_CHARS;
+    };
+    Text text = new Text.Builder().text(StatementProse.lookalike(lang, max, random)).build();
+    return new Draft(Post.Kind.ORIGINAL, text, Optional.empty(), List.of(),
+        Truth.benign().withStatement(new StatementRef(Optional.empty(), StatementVariant.LOOKALIKE, 0, 0)));
+  }
+
   private Text chatterText(Lang lang, SplittableRandom random) {
     return new Text.Builder().text(Organisation.chatter(lang, random)).build();
   }
@@ -355,6 +380,11 @@ final class Composer {
   }
 
   void remember(Post post) {
+    if (post.truth().statement().isPresent()) {
+      // Statement posts are long: a retweet or forward of one would be a re-post of its own kind,
+      // so only the statement desk re-posts them (with its truth).
+      return;
+    }
     int s = post.site().ordinal();
     Post flat = post.flat();
     if (post.truth().extremist() && post.truth().outreachId().isEmpty()) {

@@ -22,11 +22,16 @@ final class Simulator {
   private static final int RELEASE_BOOST = 3;
   private static final int SHOUTOUT = 4;
   private static final int OUTREACH = 5;
+  private static final int STATEMENT = 6;
 
   private final long seed;
   private final int days;
   private final Population people;
   private final List<Release> releases;
+  private final List<Statement> statements;
+  private final StatementDesk desk;
+  /** The statement tasks of the day being run; a STATEMENT slot's aux is an index here. */
+  private final List<StatementDesk.Task> dayTasks = new java.util.ArrayList<>();
   private final Outreach outreach;
   private final MediaStudio studio;
   private final XWriter x;
@@ -49,13 +54,15 @@ final class Simulator {
   private long commentSequence;
   long postCount;
 
-  Simulator(long seed, int days, Population people, List<Release> releases, Outreach outreach, MediaStudio studio,
-      XWriter x, TelegramWriter telegram, MastodonWriter mastodon, VideoWriter video, TruthWriter truth,
+  Simulator(long seed, int days, Population people, List<Release> releases, List<Statement> statements, Outreach outreach,
+      MediaStudio studio, XWriter x, TelegramWriter telegram, MastodonWriter mastodon, VideoWriter video, TruthWriter truth,
       ReplayIndex replay) {
     this.seed = seed;
     this.days = days;
     this.people = people;
     this.releases = releases;
+    this.statements = statements;
+    this.desk = new StatementDesk(seed, people, statements);
     this.outreach = outreach;
     this.studio = studio;
     this.x = x;
@@ -120,6 +127,11 @@ final class Simulator {
       replay.endDay(dayEnd);
     }
     x.close();
+  }
+
+  /** The original post of each statement, empty where its outlet never posted it. */
+  List<Optional<Post>> statementOriginals() {
+    return desk.originals();
   }
 
   private Slots schedule(int day, long dayStart, long dayEnd) {
@@ -198,6 +210,20 @@ final class Simulator {
         }
       }
     }
+    // Statements of this day and the two before: their re-posts and reports run for a day or more.
+    dayTasks.clear();
+    for (int s = 0; s < statements.size(); s++) {
+      long published = statements.get(s).publishAtMs();
+      if (published < dayStart - 2 * DAY_MS || published >= dayEnd) {
+        continue;
+      }
+      for (StatementDesk.Task task : desk.plan(s)) {
+        if (task.atMs() >= dayStart && task.atMs() < dayEnd && people.aliveAt(task.account(), task.atMs())) {
+          slots.add(dayStart, task.atMs(), task.account(), STATEMENT, dayTasks.size());
+          dayTasks.add(task);
+        }
+      }
+    }
     for (Outreach.Conversation c : outreach.conversations) {
       for (int m = 0; m < c.atMs.length; m++) {
         long at = c.atMs[m];
@@ -218,6 +244,17 @@ final class Simulator {
   // ---- one post
 
   private void post(long at, int account, int type, int aux) {
+    if (type == STATEMENT) {
+      StatementDesk.Task task = dayTasks.get(aux);
+      if (desk.ready(task)) {
+        desk.posted(task, emit(at, account, desk.draft(task)));
+      }
+      return;
+    }
+    if (desk.busy(account)) {
+      // The account is posting a thread: nothing else comes between its parts.
+      return;
+    }
     SplittableRandom random = Seeds.random(seed, 20, at, account * 8L + type);
     Optional<Composer.Draft> draft = switch (type) {
       case RELEASE_PUBLISH -> Optional.of(composer.publish(account, releases.get(aux), random));
@@ -301,7 +338,7 @@ final class Simulator {
       default -> throw new IllegalStateException("no site " + site);
     }
     Post post = new Post(site, draft.kind(), postId, number, chatId, messageId, account, at, draft.text(),
-        people.lang(account), draft.referenced(), draft.media(), draft.truth(), url);
+        draft.language().orElse(people.lang(account)), draft.referenced(), draft.media(), draft.truth(), url);
     switch (site) {
       case X -> x.write(post);
       case TELEGRAM -> telegram.write(post);

@@ -4,7 +4,21 @@ import java.util.Optional;
 
 /** What a post really is, written to truth/posts.jsonl. */
 record Truth(boolean extremist, Optional<Tier> tier, Optional<String> releaseId, boolean hardNegative,
-    Optional<String> outreachId) {
+    Optional<String> outreachId, Optional<StatementRef> statement) {
+
+  Truth(boolean extremist, Optional<Tier> tier, Optional<String> releaseId, boolean hardNegative,
+      Optional<String> outreachId) {
+    this(extremist, tier, releaseId, hardNegative, outreachId, Optional.empty());
+  }
+
+  Truth withStatement(StatementRef ref) {
+    return new Truth(extremist, tier, releaseId, hardNegative, outreachId, Optional.of(ref));
+  }
+
+  /** A statement or a re-post of it: official material of an outlet. */
+  static Truth statement(StatementRef ref) {
+    return new Truth(true, Optional.of(Tier.OFFICIAL_PROPAGANDA), Optional.empty(), false, Optional.empty(), Optional.of(ref));
+  }
 
   enum Tier {
     THREAT_TO_LIFE("threat_to_life"),

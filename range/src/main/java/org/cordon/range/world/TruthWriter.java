@@ -39,6 +39,10 @@ final class TruthWriter implements AutoCloseable {
         media(g, m);
       }
       g.writeEndArray();
+      Optional<StatementRef> statement = post.truth().statement();
+      Json.optionalString(g, "statement_id", statement.flatMap(StatementRef::statementId));
+      Json.optionalString(g, "statement_variant", statement.map(s -> s.variant().wireName));
+      Json.optionalString(g, "statement_part", statement.flatMap(StatementRef::partLabel));
       g.writeEndObject();
     }));
   }

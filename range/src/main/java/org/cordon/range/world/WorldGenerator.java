@@ -35,6 +35,7 @@ public final class WorldGenerator {
     FollowGraph.Units followUnits = new FollowGraph.Units();
     long follows = FollowGraph.write(dir, people, followUnits);
     List<Release> releases = planReleases(spec, people);
+    List<Statement> statements = planStatements(spec, people, releases);
     Outreach outreach = Outreach.plan(spec.seed(), people);
     MediaStudio studio = new MediaStudio(spec.seed(), dir, spec.media(), spec.maxVariants());
     studio.writeOutletLogos();
@@ -44,16 +45,19 @@ public final class WorldGenerator {
       files.add(new Manifest.Entry(FollowGraph.path(site), "cordon-jsonl", site.platform));
     }
     long posts;
+    List<java.util.Optional<Post>> originals;
     try (ReplayIndex replay = new ReplayIndex(dir);
         TruthWriter truth = new TruthWriter(dir, people);
         XWriter x = new XWriter(dir, people, replay, files)) {
-      Simulator simulator = new Simulator(spec.seed(), spec.days(), people, releases, outreach, studio, x,
+      Simulator simulator = new Simulator(spec.seed(), spec.days(), people, releases, statements, outreach, studio, x,
           new TelegramWriter(dir, people, replay, files), new MastodonWriter(dir, people, replay, files),
           new VideoWriter(dir, people, replay, files), truth, replay);
       replay.follows(followUnits);
       simulator.run();
       posts = simulator.postCount;
+      originals = simulator.statementOriginals();
     }
+    writeStatements(dir, statements, originals);
     writeReleases(dir, releases, studio);
     outreach.write(dir, people);
     files.sort(Comparator.comparing(Manifest.Entry::path));
@@ -89,6 +93,80 @@ public final class WorldGenerator {
           Long.toString(Seeds.mix(spec.seed(), 9_000 + number) >>> 12, 36)));
     }
     return releases;
+  }
+
+  /**
+   * Two or three statements a day (more in very large worlds), published in the working day by an
+   * outlet in one of the four languages. A statement appears first on the outlet's messenger
+   * channel, so its time moves on while that channel is suspended and not yet back.
+   */
+  private static List<Statement> planStatements(WorldSpec spec, Population people, List<Release> releases) {
+    SplittableRandom random = Seeds.random(spec.seed(), 70, 0);
+    long startMs = spec.start().toEpochMilli();
+    long endMs = startMs + spec.days() * Simulator.DAY_MS;
+    List<long[]> plan = new ArrayList<>();
+    int perDay = 2 + spec.accounts() / 500_000;
+    for (int day = 0; day < spec.days(); day++) {
+      int count = perDay + random.nextInt(2);
+      for (int i = 0; i < count; i++) {
+        long at = startMs + day * Simulator.DAY_MS + 7 * 3_600_000L + (long) (random.nextDouble() * 12 * 3_600_000L);
+        plan.add(new long[] {at, random.nextLong()});
+      }
+    }
+    plan.sort(Comparator.comparingLong(p -> p[0]));
+    List<Statement> statements = new ArrayList<>();
+    for (long[] p : plan) {
+      SplittableRandom r = new SplittableRandom(p[1]);
+      int number = statements.size() + 1;
+      int outlet = r.nextInt(Organisation.OUTLETS.size());
+      Lang lang = Lang.draw(r.nextDouble());
+      long at = p[0];
+      // A third accompany a release of the same day: same outlet and language, minutes after it.
+      java.util.Optional<Release> release = java.util.Optional.empty();
+      if (r.nextInt(3) == 0) {
+        long day = Math.floorDiv(at - startMs, Simulator.DAY_MS);
+        List<Release> sameDay = releases.stream()
+            .filter(x -> Math.floorDiv(x.publishAtMs() - startMs, Simulator.DAY_MS) == day).toList();
+        if (!sameDay.isEmpty()) {
+          Release chosen = sameDay.get(r.nextInt(sameDay.size()));
+          release = java.util.Optional.of(chosen);
+          outlet = chosen.outlet();
+          lang = chosen.lang();
+          at = chosen.publishAtMs() + 300_000 + r.nextInt(1_500_000);
+        }
+      }
+      while (people.accountAt(outlet, Site.TELEGRAM, at) < 0 && at + 600_000 < endMs) {
+        at += 600_000;
+      }
+      statements.add(new Statement(String.format(java.util.Locale.ROOT, "stmt-%06d", number), number, outlet, lang, at,
+          StatementProse.statement(number, Organisation.outlet(outlet), lang, release.map(Release::title), r),
+          release.map(Release::id)));
+    }
+    statements.sort(Comparator.comparingLong(Statement::publishAtMs));
+    return List.copyOf(statements);
+  }
+
+  private static void writeStatements(Path dir, List<Statement> statements, List<java.util.Optional<Post>> originals) {
+    try (LineFile file = new LineFile(dir, "truth/statements.jsonl")) {
+      for (int s = 0; s < statements.size(); s++) {
+        Statement statement = statements.get(s);
+        java.util.Optional<Post> original = originals.get(s);
+        file.append(Json.bytes(g -> {
+          g.writeStartObject();
+          g.writeStringProperty("statement_id", statement.id());
+          g.writeStringProperty("outlet", Organisation.outlet(statement.outlet()).en());
+          g.writeStringProperty("outlet_person_id", TruthWriter.personId(statement.outlet()));
+          g.writeStringProperty("language", statement.lang().code);
+          g.writeStringProperty("text", statement.text());
+          g.writeNumberProperty("words", StatementProse.words(statement.text()));
+          g.writeStringProperty("published_at", Json.iso(original.map(Post::atMs).orElse(statement.publishAtMs())));
+          Json.optionalString(g, "release_id", statement.releaseId());
+          Json.optionalString(g, "platform", original.map(o -> o.site().platform));
+          Json.optionalString(g, "post_id", original.map(Post::postId));
+          g.writeEndObject();
+        }));
+      }
+    }
   }
 
   private static void writeAvatars(Population people, MediaStudio studio, Path dir) {

@@ -2,14 +2,24 @@ package org.cordon.range.world;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.cordon.core.ingest.Connector;
+import org.cordon.core.ingest.ParsedRecord;
+import org.cordon.core.ingest.RecordSink;
+import org.cordon.core.ingest.Rejection;
+import org.cordon.core.model.Observed;
+import org.cordon.core.model.Platform;
+import org.cordon.ingest.Connectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +32,7 @@ final class TestWorlds {
 
   private static Path shared;
   private static WorldSummary summary;
+  private static Map<String, org.cordon.core.model.Post> connectorPosts;
 
   private TestWorlds() {}
 
@@ -32,6 +43,43 @@ final class TestWorlds {
       summary = WorldGenerator.generate(SPEC, shared);
     }
     return shared;
+  }
+
+  /** Every post of the shared world as Cordon's connectors read it, keyed "platform post_id". */
+  static synchronized Map<String, org.cordon.core.model.Post> connectorPosts() {
+    if (connectorPosts == null) {
+      connectorPosts = connectorPosts(shared());
+    }
+    return connectorPosts;
+  }
+
+  /** Every post of a world as Cordon's connectors read it, keyed "platform post_id". */
+  static Map<String, org.cordon.core.model.Post> connectorPosts(Path world) {
+      Map<String, org.cordon.core.model.Post> posts = new HashMap<>();
+      RecordSink sink = new RecordSink() {
+        @Override
+        public void accept(ParsedRecord record) {
+          for (Observed item : record.items()) {
+            if (item instanceof org.cordon.core.model.Post post) {
+              posts.put(post.key().platform() + " " + post.key().id(), post);
+            }
+          }
+        }
+
+        @Override
+        public void reject(Rejection rejection) {
+          throw new IllegalStateException("a range file was rejected: " + rejection);
+        }
+      };
+      for (JsonNode file : document(world.resolve("manifest.json")).get("files")) {
+        Connector connector = Connectors.forFormat(file.get("format").asString(), new Platform(file.get("platform").asString()));
+        try (InputStream in = Files.newInputStream(world.resolve(file.get("path").asString()))) {
+          connector.read(file.get("path").asString(), in, sink);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return Map.copyOf(posts);
   }
 
   static synchronized WorldSummary summary() {
