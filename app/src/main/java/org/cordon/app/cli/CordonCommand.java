@@ -42,6 +42,7 @@ public final class CordonCommand implements Runnable {
     bench.addSubcommand("range", new RangeBenchmarkCommand());
     bench.addSubcommand("pdq", new PdqBenchmarkCommand());
     bench.addSubcommand("pdq-index", new org.cordon.detect.media.index.PdqIndexBenchmarkCommand());
+    bench.addSubcommand("langid", new LanguageBenchmarkCommand());
     root.addSubcommand("bench", bench);
     CommandLine eval = new CommandLine(new EvalCommand());
     eval.addSubcommand("media", new MediaEvaluationCommand());
