@@ -47,6 +47,7 @@ public final class CordonCommand implements Runnable {
     CommandLine eval = new CommandLine(new EvalCommand());
     eval.addSubcommand("media", new MediaEvaluationCommand());
     eval.addSubcommand("text", new TextEvaluationCommand());
+    eval.addSubcommand("detection", new DetectionEvaluationCommand());
     root.addSubcommand("eval", eval);
     root.setCaseInsensitiveEnumValuesAllowed(true);
     return root;

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AnalystKit {
   private AnalystKit() {}
 
-  public record Kit(int lexiconTerms, int hashes, int canonicalImages, int urls) {}
+  public record Kit(int lexiconTerms, int hashes, int canonicalImages, int urls, int statements) {}
 
   public static Kit write(Path world, Path dataDirectory) throws IOException {
     int terms = 0;
@@ -82,7 +82,39 @@ public final class AnalystKit {
         }
       }
     }
-    return new Kit(terms, hashes, images, urls);
+    return new Kit(terms, hashes, images, urls, writeStatements(world, dataDirectory, json));
+  }
+
+  /**
+   * The organisation's published statements as a statement list ({@code statements/range-statements.csv}),
+   * as a unit keeps the texts of known statements to find their re-posts. Worlds from before
+   * statements existed have none.
+   */
+  private static int writeStatements(Path world, Path dataDirectory, JsonMapper json) throws IOException {
+    Path truth = world.resolve("truth/statements.jsonl");
+    if (!Files.isRegularFile(truth)) {
+      return 0;
+    }
+    Files.createDirectories(dataDirectory.resolve("statements"));
+    int count = 0;
+    try (BufferedReader r = Files.newBufferedReader(truth, StandardCharsets.UTF_8);
+        BufferedWriter w = Files.newBufferedWriter(dataDirectory.resolve("statements/range-statements.csv"), StandardCharsets.UTF_8)) {
+      w.write("text,label,tier\n");
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode s = json.readTree(line);
+        w.write(quoted(s.get("text").asString()) + "," + csv(s.get("statement_id").asString() + " (" + s.get("outlet").asString() + ")")
+            + ",official_propaganda\n");
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String quoted(String value) {
+    return "\"" + value.replace("\"", "\"\"") + "\"";
   }
 
   private static String csv(String value) {

@@ -81,8 +81,8 @@ public final class DemoRun {
     deleteRecursively(demoDirectory);
     Files.createDirectories(demoDirectory);
     AnalystKit.Kit kit = AnalystKit.write(world, demoDirectory);
-    out.printf(Locale.ROOT, "  lexicon: %d terms; known-media list: %d hashes of %d canonical release images; URL list: %d release links%n",
-        kit.lexiconTerms(), kit.hashes(), kit.canonicalImages(), kit.urls());
+    out.printf(Locale.ROOT, "  lexicon: %d terms; known-media list: %d hashes of %d canonical release images; URL list: %d release links;"
+        + " statement list: %d statements%n", kit.lexiconTerms(), kit.hashes(), kit.canonicalImages(), kit.urls(), kit.statements());
 
     Settings settings = Settings.embedded(demoDirectory);
     try (CordonRuntime runtime = CordonRuntime.open(settings)) {

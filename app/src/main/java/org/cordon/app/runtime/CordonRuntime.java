@@ -97,6 +97,11 @@ public final class CordonRuntime implements AutoCloseable {
 
   /** The detectors configured in the data directory, in the order they run. */
   public List<Detector> detectors() throws IOException {
+    return detectorsIn(settings);
+  }
+
+  /** The detectors a data directory configures, without a running database (evaluations use this). */
+  public static List<Detector> detectorsIn(Settings settings) throws IOException {
     List<Detector> detectors = new ArrayList<>();
     if (Files.isRegularFile(settings.lexiconFile())) {
       detectors.add(new ReloadingLexiconDetector(settings.lexiconFile()));
@@ -126,7 +131,7 @@ public final class CordonRuntime implements AutoCloseable {
       PdqIndexCache cache = new PdqIndexCache(settings.hashListDirectory().resolve(".index"));
       detectors.add(new KnownMediaDetector(lists, list -> cache.indexFor(list, listFiles.get(list.name()))));
     }
-    UrlCanonicalizer canonicalizer = new UrlCanonicalizer(urlRules());
+    UrlCanonicalizer canonicalizer = new UrlCanonicalizer(urlRules(settings));
     List<UrlList> urlLists = new ArrayList<>();
     for (Path file : csvFiles(settings.urlListDirectory())) {
       urlLists.add(UrlList.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file, canonicalizer));
@@ -145,7 +150,7 @@ public final class CordonRuntime implements AutoCloseable {
   }
 
   /** The default URL rules, extended by {@code url-rules.properties} in the data directory when present. */
-  private UrlRules urlRules() throws IOException {
+  private static UrlRules urlRules(Settings settings) throws IOException {
     Path file = settings.dataDirectory().resolve("url-rules.properties");
     if (!Files.isRegularFile(file)) {
       return UrlRules.defaults();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.cordon.core.ingest.Connector;
 import org.cordon.core.ingest.ParsedRecord;
@@ -27,6 +28,11 @@ public final class WorldObservations {
 
   /** Calls {@code sink} with every observed item of every file, file by file in manifest order. */
   public static Counts forEach(Path world, Consumer<Observed> sink) throws IOException {
+    return forEach(world, (file, item) -> sink.accept(item));
+  }
+
+  /** The same, telling which file each item came from (a Telegram photo's path is relative to its export). */
+  public static Counts forEach(Path world, BiConsumer<WorldManifest.Entry, Observed> sink) throws IOException {
     WorldManifest manifest = WorldManifest.read(world);
     long[] counts = new long[3];
     for (WorldManifest.Entry file : manifest.files()) {
@@ -38,7 +44,7 @@ public final class WorldObservations {
             counts[0]++;
             for (Observed item : record.items()) {
               counts[1]++;
-              sink.accept(item);
+              sink.accept(file, item);
             }
           }
 

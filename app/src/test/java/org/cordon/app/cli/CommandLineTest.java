@@ -119,6 +119,26 @@ class CommandLineTest {
   }
 
   @Test
+  void evalDetectionTellsTheOrganisationsAccountsFromEveryoneElse() throws Exception {
+    Path world = dir.resolve("detection-world");
+    assertThat(cordon("range", "generate", "--seed", "31339", "--accounts", "1500", "--days", "4", "--media", "none", "--out", world.toString()).exit())
+        .isZero();
+
+    Run run = cordon("eval", "detection", "--world", world.toString(), "--json");
+    assertThat(run.exit()).as(run.out()).isZero();
+    JsonNode figures = JSON.readTree(run.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow());
+    assertThat(figures.get("accounts").asLong()).isPositive();
+    // Measured on 5,000-account worlds: precision 0.99, recall 0.99. A small world trains on
+    // fewer labels, so the floors are lower; they still fail for a detector that guesses.
+    assertThat(figures.get("account").get("precision").asDouble()).isGreaterThanOrEqualTo(0.85);
+    assertThat(figures.get("account").get("recall").asDouble()).isGreaterThanOrEqualTo(0.85);
+    assertThat(figures.get("post").get("precision").asDouble()).isGreaterThanOrEqualTo(0.8);
+    assertThat(figures.get("hard_negatives").get("flag_rate").asDouble()).isLessThanOrEqualTo(0.15);
+    assertThat(figures.get("roles").get("ordinary_user").get("flagged").asLong())
+        .isLessThanOrEqualTo(figures.get("roles").get("ordinary_user").get("accounts").asLong() / 100);
+  }
+
+  @Test
   void hashListsAreImportedAsVersionsListedExportedAndUsedByTheDetector() throws Exception {
     Path data = dir.resolve("data");
     String pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";

@@ -1,0 +1,329 @@
+package org.cordon.desk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.cordon.core.model.Platform;
+import org.cordon.core.model.Subject;
+import org.cordon.core.port.CaseStore;
+import org.cordon.core.request.Request;
+import org.cordon.core.request.RequestId;
+import org.cordon.core.signal.Assessment;
+import org.cordon.core.signal.Tier;
+import org.cordon.core.triage.CaseId;
+
+/**
+ * Where decisions are recorded and where requests to platforms come from. Four-eyes: a referral
+ * whose request type and subject need approval ({@link DeskPolicy#approvalFor}) is a proposal
+ * until another person (or a supervisor, if the policy says so) approves it; only then is its
+ * request created. The database refuses a self-approval or an analyst's approval where a
+ * supervisor is required even if this class is bypassed, and the {@link DeskRequestStore} never
+ * lists a request no cleared decision stands behind.
+ *
+ * <p>Dedupe: a referral joins the unfinished request of the same type for the same subject, or
+ * for the same canonical URL on the same platform, and is recorded as one more requester.
+ */
+public final class Decisions {
+  private static final String FINAL = "('REMOVED', 'REJECTED', 'FAILED')";
+
+  private final Sql sql;
+  private final CaseStore cases;
+  private final DeskPolicy policy;
+  private final Clock clock;
+
+  Decisions(Sql sql, CaseStore cases, DeskPolicy policy, Clock clock) {
+    this.sql = sql;
+    this.cases = cases;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a decision by an analyst or a supervisor. A referral that needs no approval creates (or
+   * joins) its request at once; one that needs approval waits ({@link DecisionEntry.State#AWAITING_APPROVAL}).
+   */
+  public Outcome decide(DeskUser who, DecisionDraft draft) {
+    Objects.requireNonNull(who, "who");
+    if (!who.mayDecide()) {
+      throw new DeskRefusal(DeskRefusal.Reason.FORBIDDEN, who.name() + " is a liaison officer: units submit referrals; analysts decide on cases");
+    }
+    return record(who, draft, Optional.empty(), List.of());
+  }
+
+  /** Records a correction of an earlier decision on the same case: a new entry. A correction never withdraws a request already created. */
+  public Outcome correct(DeskUser who, long correctedDecisionId, DecisionDraft draft) {
+    DecisionEntry corrected = find(correctedDecisionId);
+    if (!corrected.caseId().equals(draft.caseId())) {
+      throw new DeskRefusal(DeskRefusal.Reason.INVALID, "decision " + correctedDecisionId + " is about case " + corrected.caseId()
+          + ", not " + draft.caseId() + ": correct it on its own case");
+    }
+    return record(who, draft, Optional.of(correctedDecisionId), List.of());
+  }
+
+  /** A national unit's referral: opens a case for the content if none is open, and records the unit's decision to refer. */
+  public Outcome submitUnitReferral(DeskUser liaison, UnitReferral referral) {
+    Objects.requireNonNull(liaison, "liaison");
+    Objects.requireNonNull(referral, "referral");
+    if (liaison.role() != Role.LIAISON) {
+      throw new DeskRefusal(DeskRefusal.Reason.FORBIDDEN, "unit referrals come from liaison officers; analysts decide on the case instead");
+    }
+    requireUnit(liaison.unit().orElseThrow());
+    CaseId caseId = caseFor(referral);
+    DecisionDraft draft = DecisionDraft.refer(caseId, referral.requestType(), referral.category(), referral.tier(), referral.note());
+    return record(liaison, draft, Optional.empty(), referral.urls());
+  }
+
+  /** Approves a proposal and creates (or joins) its request. Refused for the proposer, a liaison officer, or an analyst where a supervisor is needed. */
+  public Outcome approve(DeskUser approver, long decisionId, String reason) {
+    return verdict(approver, decisionId, reason, true);
+  }
+
+  /** Refuses a proposal: nothing goes out; a new decision may follow. */
+  public Outcome refuse(DeskUser approver, long decisionId, String reason) {
+    return verdict(approver, decisionId, reason, false);
+  }
+
+  public DecisionEntry find(long decisionId) {
+    return sql.read(c -> entries(c, "d.id = ?", decisionId)).stream().findFirst()
+        .orElseThrow(() -> new DeskRefusal(DeskRefusal.Reason.NOT_FOUND, "no decision " + decisionId + "; check the decision number"));
+  }
+
+  /** Every decision on the case, oldest first, with its approval state. */
+  public List<DecisionEntry> trail(CaseId caseId) {
+    return sql.read(c -> entries(c, "d.case_id = ?", caseId.value()));
+  }
+
+  /** Proposals waiting for a second person, oldest first. */
+  public List<DecisionEntry> awaitingApproval(int limit) {
+    return sql.read(c -> entries(c, """
+        d.approval <> 'NONE' AND NOT EXISTS (SELECT 1 FROM desk_approvals a WHERE a.decision_id = d.id)
+        AND NOT EXISTS (SELECT 1 FROM desk_decisions x WHERE x.corrects = d.id)""")).stream().limit(limit).toList();
+  }
+
+  /** Who asked for a request: every unit and analyst whose referral joined it, oldest first. */
+  public List<Requester> requesters(RequestId request) {
+    return sql.read(c -> Sql.list(c, "SELECT * FROM desk_requesters WHERE request_id = ? ORDER BY id",
+        rs -> new Requester(rs.getLong("decision_id"), rs.getString("requested_by"), Sql.optionalString(rs, "unit"),
+            Sql.instant(rs, "requested_at")), request.value()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private Outcome record(DeskUser who, DecisionDraft draft, Optional<Long> corrects, List<String> extraUrls) {
+    Objects.requireNonNull(who, "who");
+    Objects.requireNonNull(draft, "draft");
+    if (!who.mayDecide() && !(who.role() == Role.LIAISON && draft.kind() == DecisionKind.REFER && corrects.isEmpty())) {
+      throw new DeskRefusal(DeskRefusal.Reason.FORBIDDEN, who.name() + " is a liaison officer: units submit referrals; analysts decide on cases");
+    }
+    Instant now = clock.instant();
+    return sql.inTransaction(c -> {
+      CaseRow kase = caseRow(c, draft.caseId());
+      Approval approval = draft.kind() == DecisionKind.REFER
+          ? policy.approvalFor(draft.requestType().orElseThrow(), kase.subject().kind()) : Approval.NONE;
+      long id = Sql.insert(c, """
+          INSERT INTO desk_decisions (case_id, kind, request_type, category, tier, note, decided_by, role, unit, approval, corrects, decided_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+          draft.caseId().value(), draft.kind().name(), draft.requestType().map(Enum::name), draft.category().map(Enum::name),
+          draft.tier().map(Enum::name), Sql.storable(draft.note().strip()), who.name(), who.role().name(), who.unit(), approval.name(),
+          corrects, now);
+      DecisionEntry entry = entries(c, "d.id = ?", id).getFirst();
+      return switch (draft.kind()) {
+        case REFER -> approval == Approval.NONE ? submit(c, entry, kase, extraUrls, now) : new Outcome(entry, Optional.empty(), false, List.of());
+        case DISMISS -> {
+          Sql.update(c, "UPDATE cases SET state = 'DISMISSED', updated_at = ? WHERE id = ? AND state = 'OPEN'", now, kase.id());
+          yield new Outcome(entry, Optional.empty(), false, List.of());
+        }
+        case ESCALATE, HOLD -> new Outcome(entry, Optional.empty(), false, List.of());
+      };
+    });
+  }
+
+  private Outcome verdict(DeskUser approver, long decisionId, String reason, boolean approve) {
+    Objects.requireNonNull(approver, "approver");
+    Objects.requireNonNull(reason, "reason");
+    if (reason.isBlank()) {
+      throw new DeskRefusal(DeskRefusal.Reason.INVALID, "an approval or refusal needs a reason: add one and resubmit");
+    }
+    if (approver.role() == Role.LIAISON) {
+      throw new DeskRefusal(DeskRefusal.Reason.FORBIDDEN, "liaison officers do not approve desk decisions; an analyst or a supervisor does");
+    }
+    Instant now = clock.instant();
+    return sql.inTransaction(c -> {
+      // one verdict at a time per proposal
+      Sql.list(c, "SELECT id FROM desk_decisions WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), decisionId);
+      DecisionEntry proposal = entries(c, "d.id = ?", decisionId).stream().findFirst()
+          .orElseThrow(() -> new DeskRefusal(DeskRefusal.Reason.NOT_FOUND, "no decision " + decisionId + "; check the decision number"));
+      switch (proposal.state()) {
+        case AWAITING_APPROVAL -> {}
+        case NOT_NEEDED -> throw new DeskRefusal(DeskRefusal.Reason.CONFLICT, "decision " + decisionId + " needs no approval");
+        case APPROVED, REFUSED -> throw new DeskRefusal(DeskRefusal.Reason.CONFLICT, "decision " + decisionId + " was " + proposal.state().name().toLowerCase() + " already");
+        case SUPERSEDED -> throw new DeskRefusal(DeskRefusal.Reason.CONFLICT, "decision " + decisionId + " was corrected; approve the correction instead");
+      }
+      if (proposal.decidedBy().equalsIgnoreCase(approver.name())) {
+        throw new DeskRefusal(DeskRefusal.Reason.FOUR_EYES, "four-eyes: " + approver.name() + " proposed decision " + decisionId
+            + " and cannot approve or refuse it; ask another analyst or a supervisor");
+      }
+      if (approve && proposal.approval() == Approval.SUPERVISOR && approver.role() != Role.SUPERVISOR) {
+        throw new DeskRefusal(DeskRefusal.Reason.FOUR_EYES, "four-eyes: decision " + decisionId + " needs a supervisor's approval; "
+            + approver.name() + " is an analyst");
+      }
+      Sql.update(c, "INSERT INTO desk_approvals (decision_id, verdict, approved_by, role, reason, approved_at) VALUES (?, ?, ?, ?, ?, ?)",
+          decisionId, approve ? "APPROVED" : "REFUSED", approver.name(), approver.role().name(), Sql.storable(reason.strip()), now);
+      DecisionEntry decided = entries(c, "d.id = ?", decisionId).getFirst();
+      if (!approve) {
+        return new Outcome(decided, Optional.empty(), false, List.of());
+      }
+      return submit(c, decided, caseRow(c, decided.caseId()), List.of(), now);
+    });
+  }
+
+  /** Creates or joins the request of a cleared referral, records the requester, and places holds. */
+  private Outcome submit(Connection c, DecisionEntry decision, CaseRow kase, List<String> extraUrls, Instant now) throws SQLException {
+    RequestType type = decision.requestType().orElseThrow();
+    Subject subject = kase.subject();
+    Set<String> urls = new LinkedHashSet<>(extraUrls);
+    urls.addAll(storedUrls(c, subject));
+    Set<String> canonical = new LinkedHashSet<>();
+    urls.forEach(u -> Selectors.tryNormalize(SelectorKind.URL, u).ifPresent(canonical::add));
+    String typeKey = type == RequestType.REFERRAL ? "referral" : "removal_order";
+    Optional<Long> existing = Sql.one(c, "SELECT r.id FROM requests r WHERE r.type = ? AND r.platform = ? AND r.subject_kind = ? AND r.subject_id = ? AND r.status NOT IN "
+        + FINAL + " ORDER BY r.id LIMIT 1", rs -> rs.getLong(1), typeKey, subject.platform().name(), subject.kind().name(), subject.id());
+    if (existing.isEmpty() && !canonical.isEmpty()) {
+      existing = Sql.one(c, """
+          SELECT r.id FROM desk_request_urls u JOIN requests r ON r.id = u.request_id
+           WHERE u.platform = ? AND u.canonical_url = ANY(?) AND r.type = ? AND r.status NOT IN\s""" + FINAL + " ORDER BY r.id LIMIT 1",
+          rs -> rs.getLong(1), subject.platform().name(), canonical.toArray(String[]::new), typeKey);
+    }
+    Request request;
+    boolean joined;
+    if (existing.isPresent()) {
+      request = RequestRows.find(c, existing.get()).orElseThrow();
+      joined = true;
+    } else {
+      String category = decision.category().orElseThrow().key();
+      String key = idempotencyKey(typeKey, subject.platform(), subject, kase.id());
+      RequestId placeholder = new RequestId(1); // the database gives the id
+      Request draft = switch (type) {
+        case REFERRAL -> new Request.Referral(placeholder, new CaseId(kase.id()), subject.platform(), subject, List.copyOf(urls), category, key, List.of());
+        case REMOVAL_ORDER -> new Request.RemovalOrder(placeholder, new CaseId(kase.id()), subject.platform(), subject, List.copyOf(urls), category, key,
+            List.of(), policy.issuingAuthority(), "CORDON-" + kase.id() + "-" + decision.id());
+      };
+      Map.Entry<Request, Boolean> created = RequestRows.createOrFind(c, draft, now);
+      request = created.getKey();
+      joined = !created.getValue();
+    }
+    Sql.update(c, """
+        INSERT INTO desk_requesters (request_id, decision_id, requested_by, unit, requested_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (request_id, decision_id) DO NOTHING""", request.id().value(), decision.id(), decision.decidedBy(), decision.unit(), now);
+    for (String url : canonical) {
+      Sql.update(c, "INSERT INTO desk_request_urls (request_id, platform, canonical_url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          request.id().value(), subject.platform().name(), url);
+    }
+    Sql.update(c, "UPDATE cases SET state = 'REFERRED', updated_at = ? WHERE id = ? AND state = 'OPEN'", now, kase.id());
+    Deconfliction.placeHolds(c, request, now);
+    List<HoldEntry> holds = Deconfliction.holds(c, "h.request_id = ?", request.id().value());
+    return new Outcome(decision, RequestRows.find(c, request.id().value()), joined, holds);
+  }
+
+  private static List<String> storedUrls(Connection c, Subject subject) throws SQLException {
+    String sql = switch (subject.kind()) {
+      case POST -> "SELECT url FROM posts WHERE platform = ? AND native_id = ? AND url IS NOT NULL";
+      case ACCOUNT -> "SELECT profile_url FROM accounts WHERE platform = ? AND native_id = ? AND profile_url IS NOT NULL";
+    };
+    return Sql.list(c, sql, rs -> rs.getString(1), subject.platform().name(), subject.id());
+  }
+
+  /**
+   * {@code desk-<32 hex>} over request type, platform, subject and case: a retried submission is
+   * the same request; content that came back is a new case, so a new request.
+   */
+  static String idempotencyKey(String type, Platform platform, Subject subject, long caseId) {
+    StringBuilder material = new StringBuilder("desk");
+    for (String part : List.of(type, platform.name(), subject.kind().name(), subject.id(), Long.toString(caseId))) {
+      material.append('|').append(part.length()).append(':').append(part);
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.toString().getBytes(StandardCharsets.UTF_8));
+      return "desk-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private CaseId caseFor(UnitReferral referral) {
+    Subject s = referral.subject();
+    Optional<Long> known = sql.read(c -> Sql.one(c,
+        "SELECT id FROM cases WHERE subject_kind = ? AND platform = ? AND subject_id = ? AND state = 'OPEN'"
+            + " UNION ALL SELECT case_id FROM requests WHERE subject_kind = ? AND subject_platform = ? AND subject_id = ? AND status NOT IN " + FINAL
+            + " LIMIT 1",
+        rs -> rs.getLong(1), s.kind().name(), s.platform().name(), s.id(), s.kind().name(), s.platform().name(), s.id()));
+    if (known.isPresent()) {
+      return new CaseId(known.get());
+    }
+    Instant now = clock.instant();
+    Assessment assessment = new Assessment(s, 1.0, true, referral.tier(), List.of(), "referred by a national unit: " + referral.note().strip(), now);
+    double priority = DeskPriority.of(new PriorityInputs(referral.tier(), 1.0, 0, 0, OptionalDouble.empty(), false, false, now), now, policy).priority();
+    return cases.openOrUpdate(assessment, priority, now).id();
+  }
+
+  private void requireUnit(String unit) {
+    if (sql.read(c -> Sql.count(c, "SELECT count(*) FROM desk_units WHERE name = ?", unit)) == 0) {
+      throw new DeskRefusal(DeskRefusal.Reason.NOT_FOUND, "unit '" + unit + "' is not registered; register it first");
+    }
+  }
+
+  record CaseRow(long id, Subject subject, String state, Optional<Tier> tier, Instant firstSeen) {}
+
+  static CaseRow caseRow(Connection c, CaseId id) throws SQLException {
+    return Sql.one(c, "SELECT id, subject_kind, platform, subject_id, state, tier, first_seen FROM cases WHERE id = ?",
+            rs -> new CaseRow(rs.getLong(1), Subject.of(Subject.SubjectKind.valueOf(rs.getString(2)), new Platform(rs.getString(3)), rs.getString(4)),
+                rs.getString(5), Optional.ofNullable(rs.getString(6)).map(Tier::valueOf), Sql.instant(rs, "first_seen")), id.value())
+        .orElseThrow(() -> new DeskRefusal(DeskRefusal.Reason.NOT_FOUND, "no case " + id + "; check the case number"));
+  }
+
+  static List<DecisionEntry> entries(Connection c, String where, Object... parameters) throws SQLException {
+    return Sql.list(c, """
+        SELECT d.*, a.verdict, EXISTS (SELECT 1 FROM desk_decisions x WHERE x.corrects = d.id) AS corrected
+          FROM desk_decisions d LEFT JOIN desk_approvals a ON a.decision_id = d.id
+         WHERE\s""" + where + " ORDER BY d.id", Decisions::entry, parameters);
+  }
+
+  private static DecisionEntry entry(ResultSet rs) throws SQLException {
+    Approval approval = Approval.valueOf(rs.getString("approval"));
+    String verdict = rs.getString("verdict");
+    DecisionEntry.State state;
+    if (approval == Approval.NONE) {
+      state = DecisionEntry.State.NOT_NEEDED;
+    } else if (verdict != null) {
+      state = verdict.equals("APPROVED") ? DecisionEntry.State.APPROVED : DecisionEntry.State.REFUSED;
+    } else {
+      state = rs.getBoolean("corrected") ? DecisionEntry.State.SUPERSEDED : DecisionEntry.State.AWAITING_APPROVAL;
+    }
+    long corrects = rs.getLong("corrects");
+    Optional<Long> correctsId = rs.wasNull() ? Optional.empty() : Optional.of(corrects);
+    return new DecisionEntry(rs.getLong("id"), new CaseId(rs.getLong("case_id")), DecisionKind.valueOf(rs.getString("kind")),
+        Optional.ofNullable(rs.getString("request_type")).map(RequestType::valueOf), Optional.ofNullable(rs.getString("category")).map(Category::valueOf),
+        Optional.ofNullable(rs.getString("tier")).map(Tier::valueOf), rs.getString("note"), rs.getString("decided_by"), Role.valueOf(rs.getString("role")),
+        Sql.optionalString(rs, "unit"), approval, state, correctsId, Sql.instant(rs, "decided_at"));
+  }
+
+  static List<Long> ids(List<DecisionEntry> entries) {
+    List<Long> ids = new ArrayList<>();
+    entries.forEach(e -> ids.add(e.id()));
+    return ids;
+  }
+}

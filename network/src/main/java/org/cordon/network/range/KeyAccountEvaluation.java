@@ -1,0 +1,244 @@
+package org.cordon.network.range;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.cordon.core.model.Account;
+import org.cordon.core.model.AccountKey;
+import org.cordon.core.model.Interaction;
+import org.cordon.core.model.Media;
+import org.cordon.core.model.MediaKey;
+import org.cordon.core.model.Post;
+import org.cordon.core.model.Platform;
+import org.cordon.core.model.PostKey;
+import org.cordon.core.model.PostReference;
+import org.cordon.network.AccountGraph;
+import org.cordon.network.Bounding;
+import org.cordon.network.DisruptionPlanner;
+import org.cordon.network.EdgeKind;
+import org.cordon.network.GraphSnapshot;
+import org.cordon.network.NetworkAnalysis;
+import org.cordon.network.Originators;
+import org.cordon.network.PersonaLinks;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How well the key accounts list finds the organisation's ringleaders (role {@code recruiter}) and
+ * media outlets (role {@code official_outlet}) in a range world, and how much the disruption plan
+ * cuts reach compared with removing the top accounts by degree or random ones.
+ *
+ * <p>What the analysis sees is observable only: the follow graph ({@code graph/follows-*.jsonl})
+ * and the posts, read by the ingest connectors, which give the mention, reply and share edges;
+ * identity links come from the profiles ({@link PersonaLinks}). Its seeds are the accounts that
+ * spread known content: a post whose media is one of the releases' canonical images (the unit's
+ * hash list, modelled by the canonical image paths of {@code truth/releases.jsonl}: what was
+ * published, never who posted it; variants need the perceptual matcher and are not used), or a
+ * share of such a post (a retweet carries no media of its own), weighted by how many. Ground truth
+ * ({@code truth/persons.jsonl}) is read only to score and to label the printed list. The
+ * disruption plan's sources are the same seed accounts, and its budget is k.
+ *
+ * <p>Recall counts <b>persons</b>: a ringleader or outlet is found when the account naming one of
+ * the top-k entries is one of its accounts. Entries are personas (accounts joined by confident
+ * identity links from their profiles), since a person holds many accounts over time and across
+ * platforms; only the entry's named account is scored, so a wrong identity link cannot earn a hit.
+ */
+public final class KeyAccountEvaluation {
+  private static final int BETWEENNESS_PIVOTS = 256;
+  private static final int DISRUPTION_HOPS = 2;
+  private static final Map<EdgeKind, Double> RANKING_WEIGHTS = Map.of(
+      EdgeKind.FOLLOW, 1.0, EdgeKind.MENTION, 0.5, EdgeKind.REPLY, 0.5, EdgeKind.SHARE, 1.0, EdgeKind.IDENTITY, 1.0,
+      EdgeKind.MESSAGE, 0.5);
+
+  /** The evaluation's figures; recalls are in [0, 1], reductions are shares of the reach before removal. */
+  public record Figures(
+      String world, int k, long seed, int accounts, int edges, int rejectedRecords,
+      String seedEvidence, int seedAccounts, int knownContentPosts,
+      String countedAs, int ringleaders, int ringleadersFound, int outlets, int outletsFound,
+      double recallAtK, double ringleaderRecallAtK, double outletRecallAtK, int targetAccountsInTopK,
+      String reachDefinition, int disruptionBudget, int reachBefore,
+      int planReachAfter, int degreeReachAfter, int randomReachAfter,
+      double planReduction, double degreeReduction, double randomReduction,
+      List<String> topAccounts, double seconds) {
+    public Figures {
+      topAccounts = List.copyOf(topAccounts);
+    }
+  }
+
+  private KeyAccountEvaluation() {}
+
+  public static Figures run(Path world, int k, long seed) {
+    return run(world, k, seed, NetworkAnalysis.Weights.DEFAULT);
+  }
+
+  static Figures run(Path world, int k, long seed, NetworkAnalysis.Weights weights) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k is the length of the key accounts list, at least 1: " + k);
+    }
+    long start = System.nanoTime();
+    Map<String, String> known = World.knownContent(world);
+    AccountGraph graph = new AccountGraph(Bounding.everything());
+    Map<MediaKey, String> mediaLocations = new HashMap<>();
+    List<Interaction> interactions = new ArrayList<>();
+    Map<AccountKey, Double> seeds = new HashMap<>();
+    Map<String, List<Originators.Appearance>> appearances = new TreeMap<>();
+    Set<PostKey> knownPosts = new HashSet<>();
+    PersonaLinks personas = new PersonaLinks();
+    Set<AccountKey> accountsSeen = new HashSet<>();
+    List<Post> telegramPosts = new ArrayList<>();
+    int rejected = World.read(world, observed -> {
+      switch (observed) {
+        case Media media -> media.location().ifPresent(location -> mediaLocations.put(media.key(), location));
+        case Post post -> {
+          graph.accept(post);
+          if (post.platform().equals(Platform.TELEGRAM)) {
+            telegramPosts.add(post);
+          }
+          Optional<String> release = post.media().stream()
+              .map(mediaLocations::get).filter(java.util.Objects::nonNull)
+              .map(location -> knownItem(location, known)).flatMap(Optional::stream).findFirst();
+          if (release.isPresent()) {
+            knownPosts.add(post.key());
+            seeds.merge(post.author(), 1.0, Double::sum);
+            appearances.computeIfAbsent(release.get(), r -> new ArrayList<>()).add(new Originators.Appearance(
+                post.key(), post.author(), post.postedAt(), post.references().stream()
+                    .filter(r -> r.kind() != PostReference.Kind.REPLY_TO).map(PostReference::target).findFirst()));
+          }
+        }
+        case Interaction interaction -> interactions.add(interaction);
+        case Account account -> {
+          accountsSeen.add(account.key());
+          graph.accept(account);
+          personas.accept(account);
+        }
+      }
+    });
+    // Interactions after every post, so that replies and shares naming only a post resolve to its author.
+    interactions.forEach(graph::accept);
+    // Sharing a known-content post spreads it too (a retweet carries no media of its own).
+    int sharesOfKnownContent = 0;
+    for (Interaction interaction : interactions) {
+      if (interaction instanceof Interaction.Share share && share.original().filter(knownPosts::contains).isPresent()) {
+        seeds.merge(share.from(), 1.0, Double::sum);
+        sharesOfKnownContent++;
+      }
+    }
+    int identityLinks = personas.applyTo(graph);
+    int privateMessages = PrivateChats.link(telegramPosts, accountsSeen, graph);
+
+    GraphSnapshot everything = graph.snapshotForRanking(RANKING_WEIGHTS);
+    GraphSnapshot follows = graph.snapshot(EnumSet.of(EdgeKind.FOLLOW));
+    GraphSnapshot conversations = graph.snapshot(EnumSet.of(EdgeKind.MESSAGE));
+    Map<AccountKey, Integer> originated = new HashMap<>();
+    for (List<Originators.Appearance> item : appearances.values()) {
+      Originators.Spread spread = Originators.trace(item, everything);
+      originated.merge(spread.origin().account(), 1, Integer::sum);
+    }
+    NetworkAnalysis analysis = NetworkAnalysis.of(everything, follows, conversations, seeds, BETWEENNESS_PIVOTS, seed);
+    List<NetworkAnalysis.KeyAccount> top = analysis.keyAccounts(k, originated, weights);
+
+    Truth truth = Truth.read(world);
+    Set<String> topIds = new HashSet<>();
+    top.forEach(entry -> topIds.add(entry.account().id()));
+    int ringleadersFound = truth.personsFound("recruiter", topIds);
+    int outletsFound = truth.personsFound("official_outlet", topIds);
+    int ringleaders = truth.persons("recruiter");
+    int outlets = truth.persons("official_outlet");
+    int targetAccounts = (int) top.stream().map(entry -> truth.role(entry.account().id()))
+        .filter(role -> role.equals("recruiter") || role.equals("official_outlet")).count();
+    List<String> lines = top.stream().map(entry -> String.format(Locale.ROOT, "%3d %-60s %-22s %.4f %s", entry.rank(),
+        entry.account(), truth.role(entry.account().id()), entry.score(), String.join("; ", entry.reasons()))).toList();
+
+    DisruptionPlanner.Plan plan = DisruptionPlanner.plan(follows, seeds.keySet(), k, DISRUPTION_HOPS, seed);
+
+    return new Figures(world.toString(), k, seed, everything.nodes(), everything.edges(), rejected,
+        "accounts that posted a release's canonical image (hash-list match) or shared such a post, weighted by"
+            + " how often (" + knownPosts.size() + " posts, " + sharesOfKnownContent + " shares); "
+            + identityLinks + " identity links from profiles; " + privateMessages + " private messages",
+        seeds.size(), knownPosts.size(), "persons (the person of an entry's named account; entries are personas)",
+        ringleaders, ringleadersFound, outlets, outletsFound,
+        ratio(ringleadersFound + outletsFound, ringleaders + outlets), ratio(ringleadersFound, ringleaders),
+        ratio(outletsFound, outlets), targetAccounts,
+        plan.reachDefinition(), plan.budget(), plan.reachBefore(),
+        plan.plan().reachAfter(), plan.byDegree().reachAfter(), plan.random().reachAfter(),
+        plan.plan().reduction(), plan.byDegree().reduction(), plan.random().reduction(),
+        lines, (System.nanoTime() - start) / 1e9);
+  }
+
+  // A media location names a known item when it ends with one of the known paths.
+  private static Optional<String> knownItem(String location, Map<String, String> known) {
+    for (int slash = location.indexOf('/'); slash >= 0; slash = location.indexOf('/', slash + 1)) {
+      String release = known.get(location.substring(slash + 1));
+      if (release != null) {
+        return Optional.of(release);
+      }
+    }
+    return Optional.ofNullable(known.get(location));
+  }
+
+  private static double ratio(int found, int total) {
+    return total == 0 ? 0 : (double) found / total;
+  }
+
+  /** The ground truth needed to score: each account's role and each target person's accounts. */
+  private record Truth(Map<String, String> roleByAccount, Map<String, List<Set<String>>> accountsByRole) {
+    static Truth read(Path world) {
+      Map<String, String> roles = new HashMap<>();
+      Map<String, List<Set<String>>> byRole = new HashMap<>();
+      for (JsonNode person : World.readLines(world.resolve("truth/persons.jsonl"))) {
+        String role = person.get("role").asString();
+        Set<String> ids = new HashSet<>();
+        person.get("account_ids").forEach(id -> ids.add(id.asString()));
+        ids.forEach(id -> roles.put(id, role));
+        byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(ids);
+      }
+      return new Truth(roles, byRole);
+    }
+
+    String role(String accountId) {
+      return roleByAccount.getOrDefault(accountId, "unknown");
+    }
+
+    int persons(String role) {
+      return accountsByRole.getOrDefault(role, List.of()).size();
+    }
+
+    int personsFound(String role, Set<String> topIds) {
+      return (int) accountsByRole.getOrDefault(role, List.of()).stream()
+          .filter(ids -> ids.stream().anyMatch(topIds::contains)).count();
+    }
+  }
+
+  /** {@code KeyAccountEvaluation WORLD [k] [seed]} prints the figures and the top accounts. */
+  public static void main(String[] args) {
+    if (args.length < 1) {
+      System.err.println("usage: KeyAccountEvaluation WORLD_DIR [k=50] [seed=1] [weights: ppr,pr,betweenness,core,originator,endorsement,outreach]");
+      System.exit(2);
+    }
+    NetworkAnalysis.Weights weights = NetworkAnalysis.Weights.DEFAULT;
+    if (args.length > 3) {
+      double[] w = java.util.Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray();
+      weights = new NetworkAnalysis.Weights(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
+    }
+    Figures f = run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 50,
+        args.length > 2 ? Long.parseLong(args[2]) : 1L, weights);
+    f.topAccounts().forEach(System.out::println);
+    System.out.printf(Locale.ROOT, "world %s: %,d accounts, %,d edges, %d rejected records, %.1f s%n", f.world(),
+        f.accounts(), f.edges(), f.rejectedRecords(), f.seconds());
+    System.out.printf(Locale.ROOT, "seeds: %d accounts, %d known-content posts (%s)%n", f.seedAccounts(),
+        f.knownContentPosts(), f.seedEvidence());
+    System.out.printf(Locale.ROOT, "recall@%d (%s): %.3f; ringleaders %d/%d, outlets %d/%d; %d of the top %d accounts are theirs%n",
+        f.k(), f.countedAs(), f.recallAtK(), f.ringleadersFound(), f.ringleaders(), f.outletsFound(), f.outlets(),
+        f.targetAccountsInTopK(), f.k());
+    System.out.printf(Locale.ROOT, "disruption, budget %d, reach = %s: before %d; plan %d (-%.1f %%), degree %d (-%.1f %%), random %d (-%.1f %%)%n",
+        f.disruptionBudget(), f.reachDefinition(), f.reachBefore(), f.planReachAfter(), 100 * f.planReduction(),
+        f.degreeReachAfter(), 100 * f.degreeReduction(), f.randomReachAfter(), 100 * f.randomReduction());
+  }
+}

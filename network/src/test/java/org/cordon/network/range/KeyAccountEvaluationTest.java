@@ -1,0 +1,110 @@
+package org.cordon.network.range;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyAccountEvaluationTest {
+  private static final String AT = "2014-09-01T06:00:00.000Z";
+
+  /**
+   * A world small enough to reason about: outlet o1 posts a release's canonical image; six
+   * supporters share it and follow each other, the outlet and the recruiter r1; a journalist j1 is
+   * followed by everyone, supporters included; ten ordinary users follow each other and j1.
+   */
+  private static Path tinyWorld(Path dir) throws IOException {
+    List<String> lines = new ArrayList<>();
+    List<String> ids = new ArrayList<>(List.of("o1", "r1", "j1"));
+    for (int i = 1; i <= 6; i++) {
+      ids.add("s" + i);
+    }
+    for (int i = 1; i <= 10; i++) {
+      ids.add("n" + i);
+    }
+    for (String id : ids) {
+      lines.add("{\"kind\":\"account\",\"platform\":\"x\",\"id\":\"" + id + "\",\"handle\":\"handle_" + id + "\"}");
+    }
+    lines.add("{\"kind\":\"media\",\"platform\":\"x\",\"id\":\"m1\",\"media_type\":\"image\","
+        + "\"location\":\"https://media.range.invalid/media/releases/rel-1/img0.jpg\"}");
+    lines.add(post("p1", "o1", "[\"m1\"]"));
+    for (int i = 1; i <= 6; i++) {
+      String s = "s" + i;
+      lines.add(post("rt" + i, s, "[]"));
+      lines.add("{\"kind\":\"share\",\"platform\":\"x\",\"from_id\":\"" + s + "\",\"share_kind\":\"repost\",\"post_id\":\"rt" + i
+          + "\",\"original_post_id\":\"p1\",\"at\":\"" + AT + "\"}");
+      lines.add(follow(s, "o1"));
+      lines.add(follow(s, "r1"));
+      lines.add(follow(s, "j1"));
+      lines.add(follow(s, "s" + (i % 6 + 1)));
+    }
+    for (int i = 1; i <= 10; i++) {
+      lines.add(follow("n" + i, "j1"));
+      lines.add(follow("n" + i, "n" + (i % 10 + 1)));
+    }
+    Files.createDirectories(dir.resolve("graph"));
+    Files.createDirectories(dir.resolve("truth"));
+    Files.write(dir.resolve("graph/all.jsonl"), lines);
+    Files.writeString(dir.resolve("manifest.json"),
+        "{\"files\":[{\"path\":\"graph/all.jsonl\",\"format\":\"cordon-jsonl\",\"platform\":\"x\"}]}");
+    Files.writeString(dir.resolve("truth/releases.jsonl"), "{\"release_id\":\"rel-1\",\"canonical_media\":"
+        + "[{\"media_id\":\"rel-1-img0\",\"path\":\"media/releases/rel-1/img0.jpg\"}]}\n");
+    List<String> persons = new ArrayList<>();
+    persons.add("{\"person_id\":\"person-0\",\"role\":\"official_outlet\",\"account_ids\":[\"o1\"]}");
+    persons.add("{\"person_id\":\"person-1\",\"role\":\"recruiter\",\"account_ids\":[\"r1\"]}");
+    persons.add("{\"person_id\":\"person-2\",\"role\":\"journalist\",\"account_ids\":[\"j1\"]}");
+    Files.write(dir.resolve("truth/persons.jsonl"), persons);
+    return dir;
+  }
+
+  private static String post(String id, String author, String media) {
+    return "{\"kind\":\"post\",\"platform\":\"x\",\"id\":\"" + id + "\",\"author_id\":\"" + author + "\",\"posted_at\":\"" + AT
+        + "\",\"text\":\"placeholder\",\"media_ids\":" + media
+        + ",\"hashtags\":[],\"mentions\":[],\"links\":[],\"references\":[]}";
+  }
+
+  private static String follow(String from, String to) {
+    return "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"" + from + "\",\"to_id\":\"" + to + "\",\"at\":\"" + AT + "\"}";
+  }
+
+  @Test
+  void findsTheOutletAndTheRecruiterButNotTheWidelyFollowedJournalist(@TempDir Path dir) throws IOException {
+    Path world = tinyWorld(dir);
+
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 2, 7);
+
+    assertThat(figures.rejectedRecords()).isZero();
+    assertThat(figures.outletsFound()).isEqualTo(1);
+    assertThat(figures.ringleadersFound()).isEqualTo(1);
+    assertThat(figures.recallAtK()).isEqualTo(1.0);
+    assertThat(figures.topAccounts()).noneSatisfy(line -> assertThat(line).contains("x:account:j1 "));
+    // Seeds: the outlet's post and six shares of it.
+    assertThat(figures.seedAccounts()).isEqualTo(7);
+    assertThat(figures.knownContentPosts()).isEqualTo(1);
+  }
+
+  @Test
+  void theDisruptionPlanIsComparedWithBothBaselinesInTheSameRun(@TempDir Path dir) throws IOException {
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(tinyWorld(dir), 2, 7);
+
+    assertThat(figures.reachBefore()).isPositive();
+    assertThat(figures.planReachAfter()).isLessThanOrEqualTo(figures.degreeReachAfter());
+    assertThat(figures.planReachAfter()).isLessThanOrEqualTo(figures.randomReachAfter());
+    assertThat(figures.planReduction()).isBetween(0.0, 1.0);
+    assertThat(figures.reachDefinition()).contains("follower steps");
+  }
+
+  @Test
+  void aListOfNoAccountsIsRefused(@TempDir Path dir) throws IOException {
+    Path world = tinyWorld(dir);
+
+    assertThatThrownBy(() -> KeyAccountEvaluation.run(world, 0, 7)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
+  }
+}
