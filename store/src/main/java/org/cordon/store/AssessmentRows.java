@@ -49,6 +49,34 @@ final class AssessmentRows {
     }
   }
 
+  /**
+   * Stores many assessments in one round trip (a JDBC batch), with the same once-per-(subject,
+   * instant) rule as {@link #upsert}; for the pipeline, which needs no ids back.
+   */
+  static void upsertAll(Connection c, List<Assessment> assessments) throws SQLException {
+    String sql = """
+        INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+        ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
+          SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
+              explanation = EXCLUDED.explanation, signals = EXCLUDED.signals""";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Assessment a : assessments) {
+        ps.setString(1, a.subject().kind().name());
+        ps.setString(2, a.subject().platform().name());
+        ps.setString(3, a.subject().id());
+        ps.setDouble(4, a.score());
+        ps.setBoolean(5, a.flagged());
+        setTier(ps, 6, a.tier());
+        ps.setString(7, Columns.storable(a.explanation()));
+        ps.setString(8, signalsJson(a.signals()));
+        ps.setTimestamp(9, Columns.timestamp(a.assessedAt()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   static void setTier(PreparedStatement ps, int index, Optional<Tier> tier) throws SQLException {
     if (tier.isPresent()) {
       ps.setString(index, tier.get().name());

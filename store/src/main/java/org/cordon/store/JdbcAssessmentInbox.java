@@ -117,9 +117,7 @@ final class JdbcAssessmentInbox implements AssessmentInbox {
       return;
     }
     transactions.inTransaction(c -> {
-      for (Assessment assessment : assessments) {
-        AssessmentRows.upsert(c, assessment);
-      }
+      AssessmentRows.upsertAll(c, assessments);
       List<PostKey> posts = assessments.stream()
           .map(Assessment::subject)
           .filter(s -> s.kind() == Subject.SubjectKind.POST)

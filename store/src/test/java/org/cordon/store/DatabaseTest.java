@@ -121,7 +121,9 @@ class DatabaseTest {
       writeOnePost(external, directory.resolve("evidence"));
 
       assertThat(hasThePost(embedded, directory.resolve("evidence"))).isTrue();
-      assertThat(Database.flyway(external.dataSource()).info().current().getVersion().getVersion()).isEqualTo("1");
+      var info = Database.flyway(external.dataSource()).info();
+      assertThat(info.current()).isNotNull();
+      assertThat(info.pending()).as("every migration applied").isEmpty();
     }
   }
 

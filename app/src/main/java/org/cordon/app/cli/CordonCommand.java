@@ -43,11 +43,14 @@ public final class CordonCommand implements Runnable {
     bench.addSubcommand("pdq", new PdqBenchmarkCommand());
     bench.addSubcommand("pdq-index", new org.cordon.detect.media.index.PdqIndexBenchmarkCommand());
     bench.addSubcommand("langid", new LanguageBenchmarkCommand());
+    bench.addSubcommand("triage", new TriageBenchmarkCommand());
+    bench.addSubcommand("graph", new GraphBenchmarkCommand());
     root.addSubcommand("bench", bench);
     CommandLine eval = new CommandLine(new EvalCommand());
     eval.addSubcommand("media", new MediaEvaluationCommand());
     eval.addSubcommand("text", new TextEvaluationCommand());
     eval.addSubcommand("detection", new DetectionEvaluationCommand());
+    eval.addSubcommand("network", new NetworkEvaluationCommand());
     root.addSubcommand("eval", eval);
     root.setCaseInsensitiveEnumValuesAllowed(true);
     return root;
