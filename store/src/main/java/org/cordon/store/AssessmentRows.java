@@ -60,8 +60,14 @@ final class AssessmentRows {
         ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
           SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
               explanation = EXCLUDED.explanation, signals = EXCLUDED.signals""";
+    // The driver may rewrite a batch into one multi-row INSERT, and one command cannot update the
+    // same row twice: keep the last assessment of each (subject, instant), as one-by-one upserts would.
+    Map<List<Object>, Assessment> last = new java.util.LinkedHashMap<>();
+    for (Assessment a : assessments) {
+      last.put(List.of(a.subject().kind(), a.subject().platform().name(), a.subject().id(), a.assessedAt()), a);
+    }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (Assessment a : assessments) {
+      for (Assessment a : last.values()) {
         ps.setString(1, a.subject().kind().name());
         ps.setString(2, a.subject().platform().name());
         ps.setString(3, a.subject().id());

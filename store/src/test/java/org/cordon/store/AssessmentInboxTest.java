@@ -64,6 +64,20 @@ class AssessmentInboxTest extends DatabaseTestBase {
   }
 
   @Test
+  void theSameJudgementTwiceInOneCallIsStoredOnceWithTheLastScore() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Post a = Fixtures.post(platform, "a", "x", Fixtures.T0);
+    stores.observations().write("src", List.of(Fixtures.record("f", 1, a)));
+    Assessment first = Fixtures.assessment(a.key(), 0.3, Fixtures.T0.plusSeconds(5));
+    Assessment again = Fixtures.assessment(a.key(), 0.8, Fixtures.T0.plusSeconds(5));
+
+    stores.inbox().recordAssessments(List.of(first, again));
+
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ?", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND score = 0.8", platform.name())).isEqualTo(1);
+  }
+
+  @Test
   void storedAssessmentsReadBackEqual() throws SQLException {
     Platform platform = SharedDatabase.freshPlatform();
     Assessment assessment = Fixtures.assessment(AccountKey.of(platform, "acc"), 0.75, Fixtures.T0);

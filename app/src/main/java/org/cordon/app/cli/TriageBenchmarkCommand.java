@@ -161,12 +161,20 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
     try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(data))) {
       long start = System.nanoTime();
+      java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
       Thread writer = Thread.ofPlatform().name("persist").start(() -> {
         try {
           for (List<Flagged> batch; (batch = toPersist.take()) != poison; ) {
+            if (failure.get() != null) {
+              continue; // keep draining so the workers never block on a dead writer
+            }
             long t0 = System.nanoTime();
-            runtime.stores().observations().write("bench-triage", batch.stream().map(Flagged::record).distinct().toList());
-            runtime.stores().inbox().recordAssessments(batch.stream().map(Flagged::assessment).toList());
+            try {
+              runtime.stores().observations().write("bench-triage", batch.stream().map(Flagged::record).distinct().toList());
+              runtime.stores().inbox().recordAssessments(batch.stream().map(Flagged::assessment).toList());
+            } catch (RuntimeException e) {
+              failure.set(e);
+            }
             persistNanos.addAndGet(System.nanoTime() - t0);
           }
         } catch (InterruptedException e) {
@@ -175,7 +183,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       });
       List<Thread> workers = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
-        workers.add(Thread.ofPlatform().name("triage-" + w).start(() -> {
+        workers.add(Thread.ofPlatform().name("triage-" + w).uncaughtExceptionHandler((t, e) -> {
+          failure.compareAndSet(null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+          e.printStackTrace();
+        }).start(() -> {
           List<Flagged> batch = new ArrayList<>();
           for (Unit unit; (unit = todo.poll()) != null; ) {
             Connector connector = Connectors.forFormat(unit.format(), unit.platform());
@@ -226,6 +237,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       }
       put(toPersist, poison);
       writer.join();
+      if (failure.get() != null) {
+        throw new IllegalStateException("persisting flagged posts failed: " + failure.get().getMessage(), failure.get());
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();

@@ -82,6 +82,16 @@ final class NearDuplicateIndex<T> {
     if (query.length == 0) {
       return List.of();
     }
+    // Exact shortcut for the common case, a text that repeats nothing: both scores are at most the
+    // share of its shingles found in any known text, so below the threshold no known text can
+    // match, and the MinHash signature (128 hashes per shingle, most of the cost) is not needed.
+    int inAnyKnownText = 0;
+    for (long shingle : query) {
+      inAnyKnownText += postings.containsKey(shingle) ? 1 : 0;
+    }
+    if (inAnyKnownText < threshold * query.length) {
+      return List.of();
+    }
     long[] signature = signature(query);
     Set<Integer> candidates = new LinkedHashSet<>();
     for (int b = 0; b < BANDS; b++) {
