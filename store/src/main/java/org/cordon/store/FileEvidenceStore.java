@@ -153,6 +153,14 @@ final class FileEvidenceStore implements EvidenceStore {
     return Files.exists(path(digest));
   }
 
+  /**
+   * Deletes the bytes of a piece of evidence (the retention job's last step); the provenance rows
+   * stay, as the record that the evidence existed and when. Returns whether there was a file.
+   */
+  boolean delete(Sha256 digest) throws IOException {
+    return Files.deleteIfExists(path(digest));
+  }
+
   Path path(Sha256 digest) {
     String hex = digest.hex();
     return root.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);

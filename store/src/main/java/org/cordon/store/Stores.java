@@ -14,7 +14,7 @@ import org.cordon.core.port.RequestStore;
 public final class Stores {
   private final ObservationStore observations;
   private final QuarantineStore quarantine;
-  private final EvidenceStore evidence;
+  private final FileEvidenceStore evidence;
   private final AssessmentInbox inbox;
   private final CaseStore cases;
   private final RequestStore requests;
@@ -39,6 +39,18 @@ public final class Stores {
     Objects.requireNonNull(evidenceDirectory, "evidenceDirectory");
     Objects.requireNonNull(clock, "clock");
     return new Stores(database, evidenceDirectory, clock);
+  }
+
+  /**
+   * Removes the bytes of evidence whose retention period is over (see the desk's retention job);
+   * the provenance rows are kept as the audit of what was held. Returns whether there were bytes.
+   */
+  public boolean disposeEvidence(org.cordon.core.evidence.Sha256 digest) {
+    try {
+      return evidence.delete(digest);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot delete evidence " + digest.hex(), e);
+    }
   }
 
   public ObservationStore observations() {

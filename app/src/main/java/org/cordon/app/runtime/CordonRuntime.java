@@ -49,6 +49,7 @@ public final class CordonRuntime implements AutoCloseable {
   private final Clock clock;
   private final MediaFingerprinter fingerprinter = new MediaFingerprinter();
   private volatile Map<Platform, PlatformGateway> gateways;
+  private volatile org.cordon.desk.Desk deskService;
 
   private CordonRuntime(Settings settings, Database database, Stores stores, Clock clock) {
     this.settings = settings;
@@ -78,6 +79,20 @@ public final class CordonRuntime implements AutoCloseable {
 
   public Stores stores() {
     return stores;
+  }
+
+  /**
+   * The referral desk: four-eyes decisions, national units' selectors and holds, dedupe,
+   * verification, retention, statistics. Opened on first use over the same database.
+   */
+  public synchronized org.cordon.desk.Desk deskService() {
+    if (deskService == null) {
+      org.cordon.desk.Desk.Ports ports = new org.cordon.desk.Desk.Ports(new HttpContentChecker(), stores::disposeEvidence,
+          org.cordon.desk.KeyAccounts.NONE);
+      deskService = org.cordon.desk.Desk.open(database.dataSource(), stores.cases(),
+          org.cordon.desk.DeskPolicy.defaults(settings.issuingAuthority()), clock, ports);
+    }
+    return deskService;
   }
 
   public Database database() {

@@ -28,6 +28,12 @@ public record Settings(Path dataDirectory, Optional<String> jdbcUrl, String dbUs
     return dataDirectory.resolve("pg");
   }
 
+  /** The authority named on removal orders; {@code CORDON_ISSUING_AUTHORITY} or a placeholder a deployment replaces. */
+  public String issuingAuthority() {
+    String configured = System.getenv("CORDON_ISSUING_AUTHORITY");
+    return configured == null || configured.isBlank() ? "Internet Referral Unit (set CORDON_ISSUING_AUTHORITY)" : configured;
+  }
+
   /** Versioned lexicons ({@code NAME.json} in use, {@code history/NAME/vN.json} kept), each read by its own lexicon detector. */
   public Path lexiconDirectory() {
     return dataDirectory.resolve("lexicons");

@@ -50,6 +50,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasAnyRole("INGEST", "ADMIN")
             .requestMatchers("/api/v1/ingest/**").denyAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decisions").hasAnyRole("ANALYST", "SUPERVISOR")
+            .requestMatchers("/api/v1/desk/**").hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN", "LIAISON")
             .requestMatchers(HttpMethod.GET, "/api/v1/lexicons/**").hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN")
             .requestMatchers("/api/v1/lexicons/**").hasAnyRole("SUPERVISOR", "ADMIN")
             .anyRequest().hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN"))

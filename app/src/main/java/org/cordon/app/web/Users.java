@@ -24,7 +24,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@code initial-credentials.txt} (readable by the owner only) for whoever runs the unit's server.
  */
 public final class Users {
-  public static final List<String> ROLES = List.of("ANALYST", "SUPERVISOR", "INGEST", "ADMIN");
+  public static final List<String> ROLES = List.of("ANALYST", "SUPERVISOR", "INGEST", "ADMIN", "LIAISON");
+  /** A liaison officer's unit is a role of its own: {@code UNIT_} and the unit's name. */
+  static final java.util.regex.Pattern UNIT_ROLE = java.util.regex.Pattern.compile("UNIT_[a-z0-9][a-z0-9_-]{0,62}");
 
   private Users() {}
 
@@ -45,8 +47,8 @@ public final class Users {
       }
       String[] roles = value.substring(0, colon).split(",");
       for (String role : roles) {
-        if (!ROLES.contains(role)) {
-          throw new IllegalArgumentException(file + ": user '" + name + "' has unknown role '" + role + "'; known: " + ROLES);
+        if (!ROLES.contains(role) && !UNIT_ROLE.matcher(role).matches()) {
+          throw new IllegalArgumentException(file + ": user '" + name + "' has unknown role '" + role + "'; known: " + ROLES + " and UNIT_name");
         }
       }
       users.add(User.withUsername(name).password(value.substring(colon + 1)).roles(roles).build());
