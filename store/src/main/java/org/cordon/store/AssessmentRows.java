@@ -33,15 +33,7 @@ final class AssessmentRows {
               explanation = EXCLUDED.explanation, signals = EXCLUDED.signals
         RETURNING id""";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, a.subject().kind().name());
-      ps.setString(2, a.subject().platform().name());
-      ps.setString(3, a.subject().id());
-      ps.setDouble(4, a.score());
-      ps.setBoolean(5, a.flagged());
-      setTier(ps, 6, a.tier());
-      ps.setString(7, Columns.storable(a.explanation()));
-      ps.setString(8, signalsJson(a.signals()));
-      ps.setTimestamp(9, Columns.timestamp(a.assessedAt()));
+      bind(ps, a);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -68,19 +60,24 @@ final class AssessmentRows {
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Assessment a : last.values()) {
-        ps.setString(1, a.subject().kind().name());
-        ps.setString(2, a.subject().platform().name());
-        ps.setString(3, a.subject().id());
-        ps.setDouble(4, a.score());
-        ps.setBoolean(5, a.flagged());
-        setTier(ps, 6, a.tier());
-        ps.setString(7, Columns.storable(a.explanation()));
-        ps.setString(8, signalsJson(a.signals()));
-        ps.setTimestamp(9, Columns.timestamp(a.assessedAt()));
+        bind(ps, a);
         ps.addBatch();
       }
       ps.executeBatch();
     }
+  }
+
+  /** The nine values of an assessment row, in the order both statements above list them. */
+  private static void bind(PreparedStatement ps, Assessment a) throws SQLException {
+    ps.setString(1, a.subject().kind().name());
+    ps.setString(2, a.subject().platform().name());
+    ps.setString(3, a.subject().id());
+    ps.setDouble(4, a.score());
+    ps.setBoolean(5, a.flagged());
+    setTier(ps, 6, a.tier());
+    ps.setString(7, Columns.storable(a.explanation()));
+    ps.setString(8, signalsJson(a.signals()));
+    ps.setTimestamp(9, Columns.timestamp(a.assessedAt()));
   }
 
   static void setTier(PreparedStatement ps, int index, Optional<Tier> tier) throws SQLException {
