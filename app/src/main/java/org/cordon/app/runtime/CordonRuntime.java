@@ -194,12 +194,17 @@ public final class CordonRuntime implements AutoCloseable {
     return new ReferralDesk(stores.cases(), stores.requests(), new PostUrls(stores.observations()), clock);
   }
 
+  /**
+   * Sends pending requests through the desk's request store, which lists only what may go out:
+   * requests cleared by four-eyes and not held for deconfliction (and the foundation desk's
+   * referrals, which need neither). Sending from the plain store would let a held referral out.
+   */
   public Dispatcher dispatcher() {
-    return new Dispatcher(stores.requests(), gateways, clock);
+    return new Dispatcher(deskService().requests(), gateways, clock);
   }
 
   public StatusTracker statusTracker() {
-    return new StatusTracker(stores.requests(), gateways);
+    return new StatusTracker(deskService().requests(), gateways);
   }
 
   /** Replaces the gateways (the demo points them at its platform simulator). */

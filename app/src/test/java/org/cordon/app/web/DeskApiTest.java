@@ -131,6 +131,9 @@ class DeskApiTest {
     assertThat(json.readTree(referred.body()).get("holds")).isNotEmpty();
     assertThat(runtime.deskService().requests().withStatus(org.cordon.core.request.RequestStatus.PENDING, 100))
         .as("a held referral is not dispatchable").noneMatch(r -> r.caseId().equals(c.id()));
+    runtime.dispatcher().sendPending();
+    assertThat(runtime.stores().requests().withStatus(org.cordon.core.request.RequestStatus.PENDING, 1000))
+        .as("the live dispatcher leaves the held referral alone").anyMatch(r -> r.caseId().equals(c.id()));
 
     JsonNode holds = json.readTree(send(as(get("/api/v1/desk/units/frpol/holds"), "lou")).body());
     assertThat(holds).isNotEmpty();
