@@ -159,12 +159,42 @@ public final class CordonRuntime implements AutoCloseable {
       statements.addAll(KnownTextDetector.load(file.getFileName().toString().replaceFirst("\\.csv$", ""), file));
     }
     if (!statements.isEmpty()) {
-      detectors.add(new KnownTextDetector(statements, KnownTextDetector.DEFAULT_THRESHOLD));
+      detectors.add(new KnownTextDetector(statements, statementThreshold(settings)));
     }
     return detectors;
   }
 
   /** The default URL rules, extended by {@code url-rules.properties} in the data directory when present. */
+  /**
+   * The similarity at which a post repeats a known statement: {@code statements.threshold} in
+   * {@code detection.properties} of the data directory, else the detector's default. A unit
+   * lowers it to catch heavier edits and raises it to silence look-alikes; {@code cordon eval text
+   * --threshold} shows what either does on a world.
+   */
+  static double statementThreshold(Settings settings) throws IOException {
+    Path file = settings.dataDirectory().resolve("detection.properties");
+    if (!Files.isRegularFile(file)) {
+      return KnownTextDetector.DEFAULT_THRESHOLD;
+    }
+    java.util.Properties p = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      p.load(reader);
+    }
+    String value = p.getProperty("statements.threshold");
+    if (value == null) {
+      return KnownTextDetector.DEFAULT_THRESHOLD;
+    }
+    try {
+      double threshold = Double.parseDouble(value.strip());
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw new IllegalArgumentException(file + ": statements.threshold is a similarity in (0, 1], not " + value);
+      }
+      return threshold;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(file + ": statements.threshold is a number in (0, 1], not " + value, e);
+    }
+  }
+
   private static UrlRules urlRules(Settings settings) throws IOException {
     Path file = settings.dataDirectory().resolve("url-rules.properties");
     if (!Files.isRegularFile(file)) {

@@ -29,6 +29,17 @@ class DetectorsFromDataDirectoryTest {
   }
 
   @Test
+  void theStatementThresholdIsTheDeploymentsToSet() throws Exception {
+    assertThat(CordonRuntime.statementThreshold(Settings.embedded(data))).isEqualTo(org.cordon.detect.text.KnownTextDetector.DEFAULT_THRESHOLD);
+    Files.writeString(data.resolve("detection.properties"), "statements.threshold = 0.45\n");
+    assertThat(CordonRuntime.statementThreshold(Settings.embedded(data))).isEqualTo(0.45);
+    Files.writeString(data.resolve("detection.properties"), "statements.threshold = 1.5\n");
+    assertThatThrownBy(() -> CordonRuntime.statementThreshold(Settings.embedded(data))).hasMessageContaining("statements.threshold");
+    Files.writeString(data.resolve("detection.properties"), "statements.threshold = lots\n");
+    assertThatThrownBy(() -> CordonRuntime.statementThreshold(Settings.embedded(data))).hasMessageContaining("not lots");
+  }
+
+  @Test
   void aBadListStopsStartUpNamingTheLine() throws Exception {
     Files.createDirectories(data.resolve("urllists"));
     Files.writeString(data.resolve("urllists/links.csv"), "url,label,tier\nhttps://ok.example/,x,promotional\njavascript:alert(1),x,promotional\n");
