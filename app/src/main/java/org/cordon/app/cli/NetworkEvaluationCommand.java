@@ -31,10 +31,29 @@ final class NetworkEvaluationCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object of the figures.")
   boolean json;
 
+  @Option(names = "--export", paramLabel = "FILE",
+      description = "Also write the analysed graph for Gephi: GraphML when FILE ends in .graphml, else GEXF (PageRank, community, core number, standing as attributes).")
+  Path export;
+
   @Override
   public Integer call() throws Exception {
-    KeyAccountEvaluation.Figures key = KeyAccountEvaluation.run(world, k, seed);
+    KeyAccountEvaluation.Figures key = KeyAccountEvaluation.run(world, k, seed, analysis -> {
+      if (export != null) {
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(export, java.nio.charset.StandardCharsets.UTF_8)) {
+          if (export.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".graphml")) {
+            org.cordon.network.GraphExport.graphml(analysis, w);
+          } else {
+            org.cordon.network.GraphExport.gexf(analysis, w);
+          }
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot write " + export, e);
+        }
+      }
+    });
     Figures returning = ReturningAccountEvaluation.run(world);
+    if (export != null && !json) {
+      System.out.println("graph written to " + export);
+    }
     Figures.PlatformFigures all = returning.overall();
     if (json) {
       StringBuilder platforms = new StringBuilder();
@@ -43,17 +62,17 @@ final class NetworkEvaluationCommand implements Callable<Integer> {
       }
       System.out.println(String.format(Locale.ROOT,
           "{\"evaluation\":\"network\",\"k\":%d,\"accounts\":%d,\"edges\":%d,"
-              + "\"key_accounts\":{\"recall_at_%d\":%.4f,\"recall_at_50\":%.4f,\"ringleaders\":%d,\"ringleaders_found\":%d,\"outlets\":%d,\"outlets_found\":%d,"
+              + "\"key_accounts\":{\"recall_at_%d\":%.4f,%s\"ringleaders\":%d,\"ringleaders_found\":%d,\"outlets\":%d,\"outlets_found\":%d,"
               + "\"counted_as\":\"%s\",\"seeds\":\"%s\"},"
               + "\"disruption\":{\"budget\":%d,\"reach_before\":%d,\"plan\":%.4f,\"degree\":%.4f,\"random\":%.4f,"
               + "\"plan_reach_after\":%d,\"degree_reach_after\":%d,\"random_reach_after\":%d,\"reach\":\"%s\"},"
               + "\"returning\":{\"precision\":%.4f,\"recall\":%.4f,\"median_delay_minutes\":%.1f,\"p90_delay_minutes\":%.1f,\"returns\":%d,"
               + "\"platforms\":{%s}},\"seconds\":%.1f}",
-          k, key.accounts(), key.edges(), k, key.recallAtK(), k == 50 ? key.recallAtK() : Double.NaN, key.ringleaders(), key.ringleadersFound(),
+          k, key.accounts(), key.edges(), k, key.recallAtK(), k == 50 ? "" : "\"recall_at_50\":null,", key.ringleaders(), key.ringleadersFound(),
           key.outlets(), key.outletsFound(), esc(key.countedAs()), esc(key.seedEvidence()), key.disruptionBudget(), key.reachBefore(),
           key.planReduction(), key.degreeReduction(), key.randomReduction(), key.planReachAfter(), key.degreeReachAfter(), key.randomReachAfter(),
           esc(key.reachDefinition()), all.precision(), all.recall(), all.delayMedianMinutes(), all.delayP90Minutes(), all.returns(), platforms,
-          key.seconds()).replace("NaN", "null"));
+          key.seconds()).replace("NaN", "null"));  // a platform without matches has no precision or delay
       return 0;
     }
     System.out.printf(Locale.ROOT, "World %s: %,d accounts, %,d edges in the graph%n%n", world, key.accounts(), key.edges());

@@ -139,6 +139,26 @@ class CommandLineTest {
   }
 
   @Test
+  void evalNetworkRanksKeyAccountsPlansADisruptionAndExportsTheGraphForGephi() throws Exception {
+    Path world = dir.resolve("network-world");
+    assertThat(cordon("range", "generate", "--seed", "31340", "--accounts", "1500", "--days", "4", "--media", "none", "--out", world.toString()).exit())
+        .isZero();
+    Path gexf = dir.resolve("graph.gexf");
+
+    Run run = cordon("eval", "network", "--world", world.toString(), "--export", gexf.toString(), "--json");
+    assertThat(run.exit()).as(run.out()).isZero();
+    JsonNode figures = JSON.readTree(run.out().lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow());
+    assertThat(figures.get("key_accounts").get("recall_at_50").asDouble()).isBetween(0.0, 1.0);
+    assertThat(figures.get("key_accounts").get("outlets_found").asInt()).as("outlets publish first and are followed by the community").isPositive();
+    // the plan is chosen to cut reach: it must do at least as well as removing a random k
+    assertThat(figures.get("disruption").get("plan").asDouble()).isGreaterThanOrEqualTo(figures.get("disruption").get("random").asDouble());
+    assertThat(figures.get("returning").has("precision")).isTrue();
+    var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(gexf.toFile());
+    assertThat(document.getElementsByTagName("node").getLength()).isEqualTo(figures.get("accounts").asInt());
+    assertThat(document.getElementsByTagName("edge").getLength()).isPositive();
+  }
+
+  @Test
   void hashListsAreImportedAsVersionsListedExportedAndUsedByTheDetector() throws Exception {
     Path data = dir.resolve("data");
     String pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";

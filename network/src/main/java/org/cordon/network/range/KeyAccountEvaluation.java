@@ -78,7 +78,16 @@ public final class KeyAccountEvaluation {
     return run(world, k, seed, NetworkAnalysis.Weights.DEFAULT);
   }
 
+  /** The same, handing the finished analysis to {@code analysed} (to export it for Gephi, say). */
+  public static Figures run(Path world, int k, long seed, java.util.function.Consumer<NetworkAnalysis> analysed) {
+    return run(world, k, seed, NetworkAnalysis.Weights.DEFAULT, analysed);
+  }
+
   static Figures run(Path world, int k, long seed, NetworkAnalysis.Weights weights) {
+    return run(world, k, seed, weights, analysis -> {});
+  }
+
+  static Figures run(Path world, int k, long seed, NetworkAnalysis.Weights weights, java.util.function.Consumer<NetworkAnalysis> analysed) {
     if (k < 1) {
       throw new IllegalArgumentException("k is the length of the key accounts list, at least 1: " + k);
     }
@@ -142,6 +151,7 @@ public final class KeyAccountEvaluation {
       originated.merge(spread.origin().account(), 1, Integer::sum);
     }
     NetworkAnalysis analysis = NetworkAnalysis.of(everything, follows, conversations, seeds, BETWEENNESS_PIVOTS, seed);
+    analysed.accept(analysis);
     List<NetworkAnalysis.KeyAccount> top = analysis.keyAccounts(k, originated, weights);
 
     Truth truth = Truth.read(world);
