@@ -43,8 +43,20 @@ public final class IngestRunner {
   private final int batchSize;
   private final Clock clock;
 
+  private final java.util.function.Consumer<org.cordon.core.model.Observed> stored;
+
   public IngestRunner(ObservationStore observations, QuarantineStore quarantine, EvidenceStore evidence,
       Optional<MediaArchiver> media, int batchSize, Clock clock) {
+    this(observations, quarantine, evidence, media, batchSize, clock, item -> {});
+  }
+
+  /**
+   * @param stored told of every observed item once its batch is stored (the desk matches national
+   *     units' watch-list selectors against them); it must not throw
+   */
+  public IngestRunner(ObservationStore observations, QuarantineStore quarantine, EvidenceStore evidence,
+      Optional<MediaArchiver> media, int batchSize, Clock clock, java.util.function.Consumer<org.cordon.core.model.Observed> stored) {
+    this.stored = java.util.Objects.requireNonNull(stored, "stored");
     this.observations = observations;
     this.quarantine = quarantine;
     this.evidence = evidence;
@@ -133,6 +145,7 @@ public final class IngestRunner {
         return;
       }
       written = written.plus(observations.write(source, batch));
+      batch.forEach(r -> r.items().forEach(stored));
       media.ifPresent(archiver -> {
         List<Media> items = batch.stream().flatMap(r -> r.items().stream())
             .filter(Media.class::isInstance).map(Media.class::cast).toList();

@@ -110,6 +110,26 @@ public final class CordonRuntime implements AutoCloseable {
         IngestRunner.DEFAULT_BATCH, clock);
   }
 
+  /**
+   * The live ingest runner: as {@link #ingestRunner}, and every stored observation is matched
+   * against the national units' watch-list selectors, so a selector seen again becomes a hit for
+   * its unit as the item arrives. A failure to match is logged, never fails the ingest.
+   */
+  public IngestRunner liveIngestRunner(MediaResolver resolver) {
+    MediaArchiver archiver = new MediaArchiver(stores.evidence(), stores.inbox(), stores.quarantine(), resolver,
+        fingerprinter::fingerprint, MediaArchiver.DEFAULT_MAX_BYTES, clock);
+    org.cordon.desk.Intelligence intelligence = deskService().intelligence();
+    return new IngestRunner(stores.observations(), stores.quarantine(), stores.evidence(), Optional.of(archiver),
+        IngestRunner.DEFAULT_BATCH, clock, item -> {
+          try {
+            intelligence.observe(item);
+          } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(CordonRuntime.class.getName()).log(java.util.logging.Level.WARNING,
+                "watch-list matching failed for an observed item; ingest goes on", e);
+          }
+        });
+  }
+
   /** The detectors configured in the data directory, in the order they run. */
   public List<Detector> detectors() throws IOException {
     return detectorsIn(settings);

@@ -34,12 +34,16 @@ public final class LivePipeline implements AutoCloseable {
     return t;
   });
   private final Object lock = new Object();
+  private final org.cordon.desk.Desk desk;
+  /** When the desk's slow duties (re-checking removed content, retention) last ran; at most once a minute. */
+  private volatile long deskDutiesAt = Long.MIN_VALUE;
 
   public LivePipeline(CordonRuntime runtime, MediaResolver resolver) throws IOException {
-    this.ingest = runtime.ingestRunner(resolver);
+    this.ingest = runtime.liveIngestRunner(resolver);
     this.assessment = runtime.assessmentStage();
     this.dispatcher = runtime.dispatcher();
     this.tracker = runtime.statusTracker();
+    this.desk = runtime.deskService();
   }
 
   public IngestSummary ingest(Connector connector, String origin, byte[] body) throws IOException {
@@ -62,6 +66,12 @@ public final class LivePipeline implements AutoCloseable {
       }
       dispatcher.sendPending();
       tracker.pollOpen();
+      long now = System.nanoTime();
+      if (deskDutiesAt == Long.MIN_VALUE || now - deskDutiesAt > TimeUnit.MINUTES.toNanos(1)) {
+        deskDutiesAt = now;
+        desk.verification().verifyDue();
+        desk.retention().purgeDue();
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "pipeline tick failed; retrying on the next tick", e);
     }

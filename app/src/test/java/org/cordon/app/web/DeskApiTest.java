@@ -57,6 +57,8 @@ class DeskApiTest {
         sue=SUPERVISOR:{noop}sue-pw
         lou=LIAISON,UNIT_frpol:{noop}lou-pw
         max=LIAISON,UNIT_depol:{noop}max-pw
+        nina=LIAISON,UNIT_nlpol:{noop}nina-pw
+        feed=INGEST:{noop}feed-pw
         """);
     runtime = CordonRuntime.open(Settings.embedded(data));
     pipeline = new LivePipeline(runtime, MediaResolver.none());
@@ -146,6 +148,24 @@ class DeskApiTest {
     assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
     assertThat(runtime.deskService().requests().withStatus(org.cordon.core.request.RequestStatus.PENDING, 100))
         .anyMatch(r -> r.caseId().equals(c.id()));
+  }
+
+  @Test
+  void aWatchedHandleSeenInLiveInputIsAHitForItsUnitOnly() throws Exception {
+    runtime.deskService().intelligence().registerUnit("nlpol");
+    HttpResponse<String> selector = send(post("/api/v1/desk/units/nlpol/selectors", "nina",
+        "{\"kind\":\"handle\",\"value\":\"@Watched_Handle\",\"underInvestigation\":false,\"note\":\"placeholder lead\"}"));
+    assertThat(selector.statusCode()).as(selector.body()).isEqualTo(200);
+
+    String tweet = "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id_str\":\"5550001\",\"text\":\"an ordinary placeholder post\","
+        + "\"user\":{\"id_str\":\"8801\",\"screen_name\":\"watched_handle\"},\"entities\":{\"hashtags\":[],\"user_mentions\":[],\"urls\":[]}}\n";
+    HttpResponse<String> ingested = send(post("/api/v1/ingest/x-v1", "feed", tweet));
+    assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+
+    JsonNode hits = json.readTree(send(as(get("/api/v1/desk/units/nlpol/hits"), "nina")).body());
+    assertThat(hits).isNotEmpty();
+    assertThat(hits.toString()).contains("8801");
+    assertThat(send(as(get("/api/v1/desk/units/nlpol/hits"), "lou")).statusCode()).isEqualTo(403);
   }
 
   @Test
