@@ -342,9 +342,9 @@ public final class PdqIndex {
     int[] starts = scratch.bucketStart;
     int[] ends = scratch.bucketEnd;
     for (int c = 0, k = 0; c < m; c++) {
-      int[] head = s.heads[c];
+      int[] head = s.heads == null ? null : s.heads[c];
       for (; k < chunkEnd[c]; k++) {
-        int single = head[values[k]];
+        int single = head == null ? -1 : head[values[k]];
         starts[k] = single;
         ends[k] = -1;
         candidates++;
