@@ -2,11 +2,9 @@ package org.cordon.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.cordon.app.eval.DetectionEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,11 +41,7 @@ final class DetectionEvaluationCommand implements Callable<Integer> {
       print(f);
       return 0;
     } finally {
-      try (Stream<Path> walk = Files.walk(work)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      org.cordon.app.demo.DemoRun.deleteRecursively(work);
     }
   }
 

@@ -111,7 +111,7 @@ final class TextEvaluationCommand implements Callable<Integer> {
     Tally hardNegative = new Tally();
     // A split statement counts as found when any of its parts is (one account, one statement).
     Map<String, Boolean> splits = new TreeMap<>();
-    long[] seconds = {System.nanoTime()};
+    long started = System.nanoTime();
     WorldObservations.forEach(world, item -> {
       if (!(item instanceof Post post) || !seen.add(post.key())) {
         return;
@@ -138,7 +138,7 @@ final class TextEvaluationCommand implements Callable<Integer> {
       tally.posts++;
       tally.found += matched.isEmpty() ? 0 : 1;
     });
-    double elapsed = (System.nanoTime() - seconds[0]) / 1e9;
+    double elapsed = (System.nanoTime() - started) / 1e9;
     long reposts = 0;
     long found = 0;
     for (var e : byVariant.entrySet()) {

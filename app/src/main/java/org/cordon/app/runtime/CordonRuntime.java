@@ -104,10 +104,14 @@ public final class CordonRuntime implements AutoCloseable {
   }
 
   public IngestRunner ingestRunner(MediaResolver resolver) {
+    return ingestRunner(resolver, item -> {});
+  }
+
+  private IngestRunner ingestRunner(MediaResolver resolver, java.util.function.Consumer<org.cordon.core.model.Observed> stored) {
     MediaArchiver archiver = new MediaArchiver(stores.evidence(), stores.inbox(), stores.quarantine(), resolver,
         fingerprinter::fingerprint, MediaArchiver.DEFAULT_MAX_BYTES, clock);
     return new IngestRunner(stores.observations(), stores.quarantine(), stores.evidence(), Optional.of(archiver),
-        IngestRunner.DEFAULT_BATCH, clock);
+        IngestRunner.DEFAULT_BATCH, clock, stored);
   }
 
   /**
@@ -116,18 +120,15 @@ public final class CordonRuntime implements AutoCloseable {
    * its unit as the item arrives. A failure to match is logged, never fails the ingest.
    */
   public IngestRunner liveIngestRunner(MediaResolver resolver) {
-    MediaArchiver archiver = new MediaArchiver(stores.evidence(), stores.inbox(), stores.quarantine(), resolver,
-        fingerprinter::fingerprint, MediaArchiver.DEFAULT_MAX_BYTES, clock);
     org.cordon.desk.Intelligence intelligence = deskService().intelligence();
-    return new IngestRunner(stores.observations(), stores.quarantine(), stores.evidence(), Optional.of(archiver),
-        IngestRunner.DEFAULT_BATCH, clock, item -> {
-          try {
-            intelligence.observe(item);
-          } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(CordonRuntime.class.getName()).log(java.util.logging.Level.WARNING,
-                "watch-list matching failed for an observed item; ingest goes on", e);
-          }
-        });
+    return ingestRunner(resolver, item -> {
+      try {
+        intelligence.observe(item);
+      } catch (RuntimeException e) {
+        java.util.logging.Logger.getLogger(CordonRuntime.class.getName()).log(java.util.logging.Level.WARNING,
+            "watch-list matching failed for an observed item; ingest goes on", e);
+      }
+    });
   }
 
   /** The detectors configured in the data directory, in the order they run. */
