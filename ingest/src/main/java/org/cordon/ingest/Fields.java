@@ -152,10 +152,63 @@ final class Fields {
 
   static Instant parseIso(String name, String value) {
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      Instant utc = utcFastPath(value);
+      return utc != null ? utc : OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeException e) {
       throw RecordProblem.invalid(name, "an ISO-8601 time with an offset (2024-03-01T10:00:00Z): '" + clip(value) + "'");
     }
+  }
+
+  /**
+   * The form nearly every platform sends, "2024-03-01T10:00:00.123Z", read digit by digit: the
+   * general parser cost a few microseconds per time, several times per post. Anything else
+   * (offsets, other widths, stray characters) returns null and goes to the general parser, so the
+   * accepted set and the results are the same; out-of-range fields throw as the parser would.
+   */
+  static Instant utcFastPath(String value) {
+    int n = value.length();
+    if (n < 20 || value.charAt(n - 1) != 'Z' || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+        || value.charAt(13) != ':' || value.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(value, 0, 4);
+    int month = digits(value, 5, 7);
+    int day = digits(value, 8, 10);
+    int hour = digits(value, 11, 13);
+    int minute = digits(value, 14, 16);
+    int second = digits(value, 17, 19);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      int fractionDigits = n - 21;
+      if (value.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+        return null;
+      }
+      int fraction = digits(value, 20, n - 1);
+      if (fraction < 0) {
+        return null;
+      }
+      nanos = fraction;
+      for (int i = fractionDigits; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  /** The ASCII digits value[from, to) as a number, or -1 when one is not an ASCII digit. */
+  private static int digits(String value, int from, int to) {
+    int number = 0;
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      number = number * 10 + (c - '0');
+    }
+    return number;
   }
 
   /** The v1.1 API's time: "Wed Oct 10 20:19:24 +0000 2018". */

@@ -16,13 +16,32 @@ import org.jsoup.select.NodeVisitor;
  * folding, invisible and right-to-left characters stay).
  */
 final class Html {
+  /**
+   * The last content each thread parsed, by identity: a connector asks for a status's text and then
+   * its links, and parsing the same HTML twice was a tenth of the parse cost. Read only, never
+   * changed, so sharing the tree between the two calls is safe.
+   */
+  private static final ThreadLocal<Parsed> LAST = new ThreadLocal<>();
+
+  private record Parsed(String html, Element body) {}
+
   private Html() {}
+
+  private static Element body(String html) {
+    Parsed last = LAST.get();
+    if (last != null && last.html() == html) {
+      return last.body();
+    }
+    Element body = Jsoup.parseBodyFragment(html).body();
+    LAST.set(new Parsed(html, body));
+    return body;
+  }
 
   static String text(String html) {
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
       return html;
     }
-    Element body = Jsoup.parseBodyFragment(html).body();
+    Element body = body(html);
     StringBuilder text = new StringBuilder(html.length());
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
@@ -50,7 +69,7 @@ final class Html {
       return List.of();
     }
     List<String> links = new ArrayList<>();
-    for (Element anchor : Jsoup.parseBodyFragment(html).select("a[href]")) {
+    for (Element anchor : body(html).select("a[href]")) {
       if (anchor.hasClass("mention") || anchor.hasClass("hashtag") || anchor.attr("rel").contains("tag")) {
         continue;
       }

@@ -55,6 +55,16 @@ public final class Normaliser {
   /** Longer runs are not worth segmenting: real hashtags are shorter, and the cost is quadratic. */
   private static final int LONGEST_SEGMENTABLE = 80;
   private static final Normaliser STANDARD = new Normaliser(Set.of(), 0);
+  /**
+   * The last text each thread folded and what it became. One post goes through several detectors
+   * (near-duplicate shingles, classifier features, its explanation) that each fold the same String
+   * with the same normaliser; the second and later calls find it here instead of folding again.
+   * Keyed by identity, so the check costs a pointer comparison and a different but equal string
+   * merely misses.
+   */
+  private static final ThreadLocal<LastFold> LAST_FOLD = new ThreadLocal<>();
+
+  private record LastFold(Normaliser normaliser, String input, String output) {}
 
   private final Set<String> segmentationWords;
   private final int longestWord;
@@ -102,7 +112,13 @@ public final class Normaliser {
   /** Only the normalised string, for callers that need no way back to the original. */
   public String fold(String text) {
     Objects.requireNonNull(text, "text");
-    return new WordSteps(unicodeAndScripts(text), this).run().toPlainString();
+    LastFold last = LAST_FOLD.get();
+    if (last != null && last.input() == text && last.normaliser() == this) {
+      return last.output();
+    }
+    String folded = new WordSteps(unicodeAndScripts(text), this).run().toPlainString();
+    LAST_FOLD.set(new LastFold(this, text, folded));
+    return folded;
   }
 
   boolean canSegment() {

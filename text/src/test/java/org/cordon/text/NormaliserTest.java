@@ -296,4 +296,21 @@ class NormaliserTest {
       }
     }
   }
+
+  // ---- the per-thread memory of the last fold ----
+
+  @Test
+  void foldingOneTextWithTwoNormalisersGivesEachItsOwnResult() {
+    String hashtag = "#palelanternorder";
+    assertThat(standard.fold(hashtag)).isEqualTo("palelanternorder");
+    assertThat(withWords.fold(hashtag)).isEqualTo("pale lantern order");
+    assertThat(standard.fold(hashtag)).isEqualTo("palelanternorder");
+  }
+
+  @Test
+  void foldingAnEqualButDifferentStringGivesTheSameResult() {
+    String first = "p\u0430le lantern";
+    String second = new String(first.toCharArray());
+    assertThat(standard.fold(first)).isEqualTo(standard.fold(second)).isEqualTo("pale lantern");
+  }
 }

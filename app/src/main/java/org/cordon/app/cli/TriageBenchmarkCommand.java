@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,15 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object of the figures.")
   boolean json;
 
+  @Option(names = "--tracked-accounts", defaultValue = "0",
+      description = "Accounts the risk tracker already holds before the run (one post and one follow each), to show the memory a "
+          + "large watch takes: run with CORDON_JVM_OPTS=-Xmx4g and --tracked-accounts 1000000 (default: ${DEFAULT-VALUE}).")
+  int trackedAccounts;
+
+  @Option(names = "--world", description = "Use this generated world (read only) instead of generating one; --accounts, --days "
+      + "and --seed are then ignored.")
+  Optional<Path> existingWorld;
+
   /** Stages whose CPU time is measured, in path order. */
   enum Stage { PARSE, LANGUAGE, DETECTORS, CLASSIFIER, ASSESS, ACCOUNTS }
 
@@ -98,11 +108,13 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DemoRun.deleteRecursively(work);
-    Path world = work.resolve("world");
-    int exit = new CommandLine(new org.cordon.range.RangeCommand()).execute("generate", "--seed", Long.toString(seed), "--accounts",
-        Integer.toString(accounts), "--days", Integer.toString(days), "--media", "none", "--out", world.toString());
-    if (exit != 0) {
-      return exit;
+    Path world = existingWorld.orElse(work.resolve("world"));
+    if (existingWorld.isEmpty()) {
+      int exit = new CommandLine(new org.cordon.range.RangeCommand()).execute("generate", "--seed", Long.toString(seed), "--accounts",
+          Integer.toString(accounts), "--days", Integer.toString(days), "--media", "none", "--out", world.toString());
+      if (exit != 0) {
+        return exit;
+      }
     }
     Path data = Files.createDirectories(work.resolve("data"));
     AnalystKit.write(world, data);
@@ -154,12 +166,18 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     AtomicLong persistNanos = new AtomicLong();
     ConcurrentHashMap<AccountKey, String[]> accountLanguages = new ConcurrentHashMap<>();
     AccountRiskTracker tracker = new AccountRiskTracker(RiskConfig.defaults());
+    long prefillStart = System.nanoTime();
+    prefill(tracker, trackedAccounts);
+    double prefillSeconds = (System.nanoTime() - prefillStart) / 1e9;
+    System.gc();
+    long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     Assessor assessor = new Assessor(CordonRuntime.FLAG_THRESHOLD);
     ConcurrentLinkedQueue<Unit> todo = new ConcurrentLinkedQueue<>(units);
     BlockingQueue<List<Flagged>> toPersist = new ArrayBlockingQueue<>(64);
     List<Flagged> poison = List.of();
 
     try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(data))) {
+      Duration serverBefore = serverCpu(data);
       long start = System.nanoTime();
       java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
       Thread writer = Thread.ofPlatform().name("persist").start(() -> {
@@ -241,12 +259,60 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
         throw new IllegalStateException("persisting flagged posts failed: " + failure.get().getMessage(), failure.get());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      Duration server = serverCpu(data).minus(serverBefore);
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       print(posts.get(), flaggedPosts.get(), seconds, inputBytes, stageNanos, persistNanos.get(), languageCalls.get(), trainSeconds,
           languageLoadSeconds, tracker.size(), heap);
+      System.out.printf(Locale.ROOT, "%sPostgreSQL server CPU during the run: %.2f s (%.1f µs per flagged post); heap before the run "
+          + "(after GC, tracker pre-filled with %,d accounts in %.1f s) %.0f MiB; max heap %.0f MiB%n", json ? "# " : "",
+          server.toNanos() / 1e9, server.toNanos() / 1e3 / Math.max(1, flaggedPosts.get()), trackedAccounts, prefillSeconds,
+          heapBefore / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
     }
     return 0;
+  }
+
+  /**
+   * Fills the tracker with accounts that are not in the world (their own platform name), each with
+   * one unflagged post and one follow of another, so the run meets the tracker as a long watch
+   * leaves it.
+   */
+  private static void prefill(AccountRiskTracker tracker, int count) {
+    Platform platform = new Platform("prefill");
+    Instant at = Instant.parse("2014-08-01T00:00:00Z");
+    java.util.Random random = new java.util.Random(count);
+    for (int i = 0; i < count; i++) {
+      AccountKey account = new AccountKey(platform, Integer.toString(i));
+      org.cordon.core.model.PostKey post = new org.cordon.core.model.PostKey(platform, "p" + i);
+      tracker.observePost(account, at, new Assessment(post, 0.01, false, Optional.empty(), List.of(), "no signal", at), List.of());
+      if (i > 0) {
+        tracker.observe(new Interaction.Follow(account, new AccountKey(platform, Integer.toString(random.nextInt(i))), Optional.of(at)));
+      }
+    }
+  }
+
+  /**
+   * CPU time of the embedded PostgreSQL processes whose working directory is under {@code data}
+   * (the server outlives the launcher that started it, so it is not a descendant of this JVM).
+   */
+  private static Duration serverCpu(Path data) {
+    Path root;
+    try {
+      root = data.toRealPath();
+    } catch (java.io.IOException e) {
+      return Duration.ZERO;
+    }
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        .filter(p -> {
+          try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).startsWith(root);
+          } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+          }
+        })
+        .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
   }
 
   private static Assessment judge(Post post, List<Detector> detectors, ClassifierDetector classifier, Assessor assessor,

@@ -1,7 +1,6 @@
 package org.cordon.model.classifier;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,21 +106,41 @@ public final class TextClassifier {
    */
   public List<Contribution> explain(String text, int top) {
     SparseVector x = hasher.features(text);
-    Map<Integer, Float> valueAt = new HashMap<>();
-    for (int j = 0; j < x.size(); j++) {
-      valueAt.put(x.indices()[j], x.values()[j]);
-    }
     float[] weights = model.weights[positiveScored];
-    Map<Integer, Contribution> byIndex = new LinkedHashMap<>();
-    for (NamedFeature feature : hasher.namedFeatures(text)) {
-      Float value = valueAt.get(feature.index());
-      if (value != null && !byIndex.containsKey(feature.index())) {
-        byIndex.put(feature.index(), new Contribution(feature.text(), feature.kind(), weights[feature.index()] * value));
-      }
+    int n = x.size();
+    double[] contribution = new double[n];
+    for (int j = 0; j < n; j++) {
+      contribution[j] = weights[x.indices()[j]] * x.values()[j];
     }
-    List<Contribution> ranked = new ArrayList<>(byIndex.values());
-    ranked.sort(Comparator.comparingDouble(Contribution::weight).reversed());
-    return List.copyOf(ranked.subList(0, Math.min(top, ranked.size())));
+    // Only the top few are named: picking them by repeated maximum (earliest wins a tie, as a
+    // stable sort would) and naming just those saves a string per n-gram of every flagged post.
+    int wanted = Math.max(0, Math.min(top, n));
+    int[] chosen = new int[wanted];
+    boolean[] taken = new boolean[n];
+    for (int k = 0; k < wanted; k++) {
+      int best = -1;
+      for (int j = 0; j < n; j++) {
+        if (!taken[j] && (best < 0 || Double.compare(contribution[j], contribution[best]) > 0)) {
+          best = j;
+        }
+      }
+      taken[best] = true;
+      chosen[k] = best;
+    }
+    int[] buckets = new int[wanted];
+    for (int k = 0; k < wanted; k++) {
+      buckets[k] = x.indices()[chosen[k]];
+    }
+    Map<Integer, NamedFeature> names = new HashMap<>();
+    for (NamedFeature feature : hasher.firstNamedFeatures(text, buckets)) {
+      names.put(feature.index(), feature);
+    }
+    List<Contribution> ranked = new ArrayList<>(wanted);
+    for (int k = 0; k < wanted; k++) {
+      NamedFeature feature = names.get(buckets[k]);
+      ranked.add(new Contribution(feature.text(), feature.kind(), contribution[chosen[k]]));
+    }
+    return List.copyOf(ranked);
   }
 
   // for ModelFiles

@@ -40,6 +40,7 @@ public final class FeatureHasher {
     return config;
   }
 
+  /** The text's features; the indices come in the order the text first reaches each bucket. */
   public SparseVector features(String text) {
     Accumulator accumulator = scratch.get();
     accumulator.reset();
@@ -66,6 +67,25 @@ public final class FeatureHasher {
     List<NamedFeature> named = new ArrayList<>();
     visit(text, (hash, kind, chars, start, end) ->
         named.add(new NamedFeature(kind, new String(chars, start, end - start), hash & mask, hash < 0 ? -1 : 1)));
+    return named;
+  }
+
+  /**
+   * The first feature occurrence of the text in each of the given buckets (at most one each, in
+   * text order): how an explanation names its few buckets without a string for every n-gram.
+   */
+  public List<NamedFeature> firstNamedFeatures(String text, int[] buckets) {
+    List<NamedFeature> named = new ArrayList<>(buckets.length);
+    boolean[] done = new boolean[buckets.length];
+    visit(text, (hash, kind, chars, start, end) -> {
+      int index = hash & mask;
+      for (int b = 0; b < buckets.length; b++) {
+        if (buckets[b] == index && !done[b]) {
+          done[b] = true;
+          named.add(new NamedFeature(kind, new String(chars, start, end - start), index, hash < 0 ? -1 : 1));
+        }
+      }
+    });
     return named;
   }
 

@@ -3,7 +3,8 @@ package org.cordon.model.features;
 import java.util.Objects;
 
 /**
- * The features of one text: hashed bucket indices (distinct, in no particular order) with their signed values.
+ * The features of one text: hashed bucket indices (distinct; from {@link FeatureHasher#features} in the order the
+ * text first reaches them) with their signed values.
  * The arrays are owned by this vector; callers must not change them.
  */
 public record SparseVector(int[] indices, float[] values) {

@@ -121,6 +121,38 @@ class TrainerTest {
     assertThat(top).anySatisfy(c -> assertThat(c.feature()).containsAnyOf("glory", "glo", "lor"));
   }
 
+  @Test
+  void namesTheSameFeaturesAsNamingEveryFeatureWouldOnHeldOutTextsInSeveralScripts() {
+    TextClassifier classifier = trainer(OPTIONS).train(LabelledData.of("s", SyntheticPosts.examples(1500, SEED)), Optional.empty(), Instant.EPOCH).classifier();
+    List<String> texts = new ArrayList<>(SyntheticPosts.examples(200, SEED + 7).stream().map(LabelledExample::text).toList());
+    texts.addAll(List.of("", "a", "glory glory glory to the pale lantern", "المجد للفانوس الشاحب اليوم"));
+    for (String text : texts) {
+      for (int top : new int[] {0, 1, 5, 40}) {
+        assertThat(classifier.explain(text, top)).as("seed %d, top %d, text %s", SEED + 7, top, text).isEqualTo(explainNamingEveryFeature(classifier, text, top));
+      }
+    }
+  }
+
+  /** The explanation as first written: every feature named, then a stable sort; the reference for the fast one. */
+  private static List<Contribution> explainNamingEveryFeature(TextClassifier classifier, String text, int top) {
+    org.cordon.model.features.SparseVector x = classifier.hasher().features(text);
+    java.util.Map<Integer, Float> valueAt = new java.util.HashMap<>();
+    for (int j = 0; j < x.size(); j++) {
+      valueAt.put(x.indices()[j], x.values()[j]);
+    }
+    float[] weights = classifier.model().weights[classifier.model().indexOfLabel(classifier.positiveLabelIndex())];
+    java.util.Map<Integer, Contribution> byIndex = new java.util.LinkedHashMap<>();
+    for (org.cordon.model.features.NamedFeature feature : classifier.hasher().namedFeatures(text)) {
+      Float value = valueAt.get(feature.index());
+      if (value != null && !byIndex.containsKey(feature.index())) {
+        byIndex.put(feature.index(), new Contribution(feature.text(), feature.kind(), weights[feature.index()] * value));
+      }
+    }
+    List<Contribution> ranked = new ArrayList<>(byIndex.values());
+    ranked.sort(java.util.Comparator.comparingDouble(Contribution::weight).reversed());
+    return List.copyOf(ranked.subList(0, Math.min(top, ranked.size())));
+  }
+
   static boolean[] positives(List<LabelledExample> examples, String label) {
     boolean[] positive = new boolean[examples.size()];
     for (int i = 0; i < positive.length; i++) {
