@@ -58,6 +58,8 @@ public final class AccountRiskTracker {
   static final int DEDUPLICATION_WINDOW_MAX = 8 << 20;
   /** A known-content signal at least this strong counts as a match. */
   static final double MATCH_STRENGTH = 0.5;
+  /** Strengths are compared on the log-odds scale between this and 1 minus this (±9.2). */
+  static final double LOG_ODDS_CLAMP = 1e-4;
 
   private final RiskConfig config;
   private final FeatureSchema schema;
@@ -406,6 +408,13 @@ public final class AccountRiskTracker {
         : Optional.of(new AccountFeatures(account, schema.names, values(u), Map.of()));
   }
 
+  /** The account's features with the evidence behind each, as an explanation reads them. */
+  synchronized Optional<AccountFeatures> explainedFeatures(AccountKey account) {
+    int u = index.find(account);
+    return u == AccountIndex.ABSENT ? Optional.empty()
+        : Optional.of(new AccountFeatures(account, schema.names, values(u), evidence(u)));
+  }
+
   /** Scores the account with the model and explains the score; empty when it was never seen. */
   public synchronized Optional<AccountRisk> assess(AccountKey account, AccountRiskModel model) {
     Objects.requireNonNull(model, "model");
@@ -583,10 +592,24 @@ public final class AccountRiskTracker {
     f[i++] = Math.log1p(s.followersRisky[u]);
     f[i++] = s.propagationOut[u];
     f[i++] = s.propagationIn[u];
+    f[i++] = s.engagesRisky[u] / (s.engagesRisky[u] + s.repostsRisky[u] + 1.0);
+    f[i++] = logOdds(s.maxStrength[u]);
+    f[i++] = flagged > 0 ? logOdds(s.flaggedStrengthSum[u] / flagged) : logOdds(0);
     for (int k = 0; k < s.kindSlots; k++) {
       f[schema.firstKind + k] = Math.min(1, s.kindStrength[u * s.kindSlots + k] / (posts + 1));
     }
     return f;
+  }
+
+  /**
+   * Near 1 the strength scale hides what matters: a post scored 0.98 is wrong one time in fifty, one
+   * scored 0.9999 one time in ten thousand. On the log-odds scale the model can tell an account that
+   * never posts anything unambiguous, however much it posts about the organisation (a critic, a
+   * reporter), from one whose strongest posts leave no doubt. Clamped so 0 and 1 stay finite.
+   */
+  static double logOdds(double strength) {
+    double p = Math.min(1 - LOG_ODDS_CLAMP, Math.max(LOG_ODDS_CLAMP, strength));
+    return Math.log(p / (1 - p));
   }
 
   private Map<String, List<String>> evidence(int u) {
@@ -600,6 +623,8 @@ public final class AccountRiskTracker {
     e.put(FeatureSchema.FLAGGED, postEvidence);
     e.put(FeatureSchema.MAX_STRENGTH, strongest.isEmpty() ? List.of() : List.of(strongest.get(0)));
     e.put(FeatureSchema.MEAN_FLAGGED_STRENGTH, strongest);
+    e.put(FeatureSchema.MAX_STRENGTH_LOGIT, strongest.isEmpty() ? List.of("no flagged post") : List.of("strongest post " + strongest.get(0)));
+    e.put(FeatureSchema.MEAN_FLAGGED_STRENGTH_LOGIT, strongest.isEmpty() ? List.of("no flagged post") : strongest);
     e.put(FeatureSchema.POSTS, List.of(state.posts[u] + " posts"));
     List<String> known = new ArrayList<>();
     known.add(state.knownContent[u] + " posts with known material");
@@ -652,6 +677,8 @@ public final class AccountRiskTracker {
     e.put(FeatureSchema.REPOSTS_RISKY, reposts);
     e.put(FeatureSchema.REPOSTS_RISKY_SHARE, reposts);
     e.put(FeatureSchema.ENGAGES_RISKY, List.of(state.engagesRisky[u] + " quotes, mentions and replies to risky accounts"));
+    e.put(FeatureSchema.ENGAGES_NOT_AMPLIFIES_SHARE, List.of(state.engagesRisky[u] + " quotes, mentions and replies to risky accounts against "
+        + state.repostsRisky[u] + " reposts of them"));
     e.put(FeatureSchema.FOLLOWERS_RISKY, List.of("followed by " + state.followersRisky[u] + " risky accounts"));
     String propagated = lastPropagation.map(t -> "propagated at " + t).orElse("not propagated yet");
     List<String> out = new ArrayList<>(neighbours);

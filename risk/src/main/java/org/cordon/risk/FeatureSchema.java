@@ -30,13 +30,17 @@ final class FeatureSchema {
   static final String FOLLOWERS_RISKY = "followers_risky_log";
   static final String PROPAGATION_OUT = "propagation_out";
   static final String PROPAGATION_IN = "propagation_in";
+  static final String ENGAGES_NOT_AMPLIFIES_SHARE = "engages_not_amplifies_share";
+  static final String MAX_STRENGTH_LOGIT = "max_strength_logit";
+  static final String MEAN_FLAGGED_STRENGTH_LOGIT = "mean_flagged_strength_logit";
 
   static final List<String> FIXED = List.of(
       POSTS, FLAGGED_SHARE, FLAGGED, MAX_STRENGTH, MEAN_FLAGGED_STRENGTH, KNOWN_CONTENT,
       PROFILE, AVATAR,
       BURST, SOON_AFTER_RELEASE_SHARE, SOON_AFTER_RELEASE_FLAGGED, FLAGGED_HASHTAG_SHARE,
       FOLLOWS, FOLLOWS_RISKY_SHARE, FOLLOWS_RISKY, REPOSTS_RISKY, REPOSTS_RISKY_SHARE, ENGAGES_RISKY,
-      FOLLOWERS_RISKY, PROPAGATION_OUT, PROPAGATION_IN);
+      FOLLOWERS_RISKY, PROPAGATION_OUT, PROPAGATION_IN,
+      ENGAGES_NOT_AMPLIFIES_SHARE, MAX_STRENGTH_LOGIT, MEAN_FLAGGED_STRENGTH_LOGIT);
 
   final List<String> names;
   final int firstKind;

@@ -383,4 +383,46 @@ class AccountRiskTrackerTest {
     });
     assertThat(assessment.explanation()).isEqualTo(risk.summary());
   }
+
+  @Test
+  void aCriticWhoQuotesRiskyAccountsWithoutPassingThemOnIsToldApartFromASupporterWhoReposts() {
+    AccountKey critic = AccountKey.of(Platform.X, "critic");
+    AccountKey supporter = AccountKey.of(Platform.X, "supporter");
+    tracker.mark(BOB, AccountStatus.CONFIRMED);
+    for (int i = 0; i < 4; i++) {
+      tracker.observe(new Interaction.Share(critic, Interaction.Share.Kind.QUOTE, PostKey.of(Platform.X, "q" + i),
+          Optional.empty(), Optional.of(BOB), Optional.empty(), T0));
+      tracker.observe(new Interaction.Share(supporter, Interaction.Share.Kind.REPOST, PostKey.of(Platform.X, "r" + i),
+          Optional.empty(), Optional.of(BOB), Optional.empty(), T0));
+    }
+    tracker.observe(new Interaction.Share(supporter, Interaction.Share.Kind.QUOTE, PostKey.of(Platform.X, "q9"),
+        Optional.empty(), Optional.of(BOB), Optional.empty(), T0));
+
+    assertThat(feature(critic, FeatureSchema.ENGAGES_NOT_AMPLIFIES_SHARE)).isEqualTo(4 / 5.0);
+    assertThat(feature(supporter, FeatureSchema.ENGAGES_NOT_AMPLIFIES_SHARE)).isEqualTo(1 / 6.0);
+    assertThat(feature(BOB, FeatureSchema.ENGAGES_NOT_AMPLIFIES_SHARE)).as("no contact with risky accounts at all").isZero();
+    assertThat(tracker.explainedFeatures(critic).orElseThrow().evidence(FeatureSchema.ENGAGES_NOT_AMPLIFIES_SHARE))
+        .containsExactly("4 quotes, mentions and replies to risky accounts against 0 reposts of them");
+  }
+
+  @Test
+  void strengthsNearCertaintyAreFarApartOnTheLogOddsScale() {
+    AccountKey critic = AccountKey.of(Platform.X, "critic");
+    AccountKey supporter = AccountKey.of(Platform.X, "supporter");
+    for (int i = 0; i < 5; i++) {
+      tracker.observePost(critic, T0.plusSeconds(60L * i), assessment(true, 0.98, Optional.of(Tier.PROMOTIONAL), "classifier"), List.of());
+      tracker.observePost(supporter, T0.plusSeconds(60L * i), assessment(true, 0.9999, Optional.of(Tier.PROMOTIONAL), "classifier"), List.of());
+    }
+    plainPost(ALICE, T0);
+
+    double criticMax = feature(critic, FeatureSchema.MAX_STRENGTH_LOGIT);
+    double supporterMax = feature(supporter, FeatureSchema.MAX_STRENGTH_LOGIT);
+    assertThat(feature(supporter, FeatureSchema.MAX_STRENGTH) - feature(critic, FeatureSchema.MAX_STRENGTH)).isLessThan(0.03);
+    assertThat(criticMax).isCloseTo(Math.log(0.98 / 0.02), org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(supporterMax - criticMax).as("a fiftyfold difference in the odds of being wrong").isGreaterThan(5);
+    assertThat(feature(critic, FeatureSchema.MEAN_FLAGGED_STRENGTH_LOGIT)).isCloseTo(criticMax, org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(feature(ALICE, FeatureSchema.MEAN_FLAGGED_STRENGTH_LOGIT)).as("no flagged post: the clamp, not infinity")
+        .isCloseTo(Math.log(1e-4 / (1 - 1e-4)), org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(AccountRiskTracker.logOdds(1.0)).isFinite().isCloseTo(-AccountRiskTracker.logOdds(0.0), org.assertj.core.data.Offset.offset(1e-9));
+  }
 }
