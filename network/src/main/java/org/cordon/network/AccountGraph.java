@@ -438,6 +438,45 @@ public final class AccountGraph {
         weight[count++] = w;
       }
     }
+    return freeze(from, to, weight, count);
+  }
+
+  /**
+   * A frozen view of who starts contact with whom: private messages, and mentions beyond those that
+   * came with a share or a reply of the same pair (a retweet names the author it amplifies, a reply
+   * names whom it answers; neither is reaching out). Edge weight is the number of such contacts.
+   */
+  public GraphSnapshot contactSnapshot() {
+    int[] from = new int[edgeFrom.size()];
+    int[] to = new int[edgeFrom.size()];
+    float[] weight = new float[edgeFrom.size()];
+    int count = 0;
+    for (int e = 0; e < edgeFrom.size(); e++) {
+      int kind = edgeKind.getByte(e);
+      int contacts;
+      if (kind == EdgeKind.MESSAGE.ordinal()) {
+        contacts = edgeCount.getInt(e);
+      } else if (kind == EdgeKind.MENTION.ordinal()) {
+        long pair = ((long) edgeFrom.getInt(e) << 32) | (edgeTo.getInt(e) & 0xffffffffL);
+        contacts = edgeCount.getInt(e) - countOf(EdgeKind.SHARE, pair) - countOf(EdgeKind.REPLY, pair);
+      } else {
+        continue;
+      }
+      if (contacts > 0) {
+        from[count] = edgeFrom.getInt(e);
+        to[count] = edgeTo.getInt(e);
+        weight[count++] = contacts;
+      }
+    }
+    return freeze(from, to, weight, count);
+  }
+
+  private int countOf(EdgeKind kind, long pair) {
+    int edge = edgeIndex[kind.ordinal()].get(pair);
+    return edge < 0 ? 0 : edgeCount.getInt(edge);
+  }
+
+  private GraphSnapshot freeze(int[] from, int[] to, float[] weight, int count) {
     int n = keys.size();
     byte[] standings = new byte[n];
     String[] languages = new String[n];

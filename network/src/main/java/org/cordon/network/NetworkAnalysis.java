@@ -19,17 +19,19 @@ import org.cordon.core.model.AccountKey;
 public final class NetworkAnalysis {
   /**
    * How much each measure weighs in a key account's score; each measure is first scaled to [0, 1] by
-   * its maximum. The default leans on community endorsement: on range worlds (seeds 7 and 8, never
-   * seed 1) the ringleaders are followed almost only by supporters, while PageRank and betweenness
-   * favour widely followed outsiders (journalists, popular ordinary users) and personalised
-   * PageRank favours the busy distributors the seeds are made of. The other measures break ties
-   * and give reasons. Outreach (private messages to outsiders) weighs 0 by default: on those
-   * worlds it changed no ranking that mattered, since the accounts that write privately are seldom
-   * the ones persona links tie to the community; it still gives its reason.
+   * its maximum, except outreach, which saturates (n outsiders give n / (n + 1)). Endorsement finds
+   * the accounts the supporter community follows (outlets, popular ringleaders), while PageRank and
+   * betweenness favour widely followed outsiders (journalists, popular ordinary users) and
+   * personalised PageRank the busy distributors the seeds are made of; those break ties and give
+   * reasons. Outreach finds the ringleaders that few follow: on range worlds (seeds 42, 4242, 4343,
+   * 7311, 8123) a third to a half of the recruiters have fewer followers than the typical
+   * distributor, and what sets them apart is that they, accounts with evidence of their own, start
+   * contact with people outside the community (public mentions, private messages). Its weight puts
+   * one such contact level with an endorsement a third of the top one.
    */
   public record Weights(double personalisedPageRank, double pageRank, double betweenness, double coreNumber,
       double originator, double endorsement, double outreach) {
-    public static final Weights DEFAULT = new Weights(0.05, 0.02, 0.02, 0.01, 0.05, 0.85, 0.0);
+    public static final Weights DEFAULT = new Weights(0.05, 0.02, 0.02, 0.01, 0.05, 0.85, 0.3);
   }
 
   /**
@@ -60,8 +62,8 @@ public final class NetworkAnalysis {
       int betweennessPivots, long seed) {
     this.graph = graph;
     this.endorsement = Endorsement.compute(follows, seedWeights);
-    this.outreach = outreach(conversations, endorsement.membership());
     this.seedWeights = seedWeights.clone();
+    this.outreach = outreach(graph, conversations, endorsement.membership(), this.seedWeights);
     this.pageRank = PageRank.uniform(graph);
     this.personalised = PageRank.personalised(graph, seedWeights);
     this.betweenness = Betweenness.compute(graph, betweennessPivots, seed);
@@ -111,15 +113,30 @@ public final class NetworkAnalysis {
     return new NetworkAnalysis(graph, follows, conversations, weights, betweennessPivots, seed);
   }
 
-  // Members of the supporter community who talk privately with people outside it: the recruiter's
-  // pattern. Membership times the number of outsiders written to.
-  private static double[] outreach(GraphSnapshot conversations, double[] membership) {
+  // The recruiter's pattern: an account that itself carries evidence (a seed: it posted flagged or
+  // known content, or the unit confirmed it) and belongs to the supporter community, yet names or
+  // writes privately to people outside it. Membership times the number of distinct outsiders
+  // (membership below one half, another persona). Replies are left out: they answer someone who
+  // spoke first, while a mention or a private message starts the contact.
+  private static double[] outreach(GraphSnapshot graph, GraphSnapshot conversations, double[] membership,
+      double[] seedWeights) {
+    int n = graph.nodes();
+    boolean[] evidenced = new boolean[n];
+    for (int v = 0; v < n; v++) {
+      if (seedWeights[v] > 0) {
+        evidenced[graph.persona(v)] = true;
+      }
+    }
     Csr out = conversations.out();
-    double[] result = new double[out.nodes];
-    for (int v = 0; v < out.nodes; v++) {
+    double[] result = new double[n];
+    for (int v = 0; v < n; v++) {
+      if (!evidenced[graph.persona(v)]) {
+        continue;
+      }
       int outsiders = 0;
       for (int i = out.offsets[v]; i < out.offsets[v + 1]; i++) {
-        if (membership[out.targets[i]] < 0.5) {
+        int target = out.targets[i];
+        if (membership[target] < 0.5 && graph.persona(target) != graph.persona(v)) {
           outsiders++;
         }
       }
@@ -224,7 +241,6 @@ public final class NetworkAnalysis {
     double maxCore = max(core);
     double maxOrigin = max(originCount);
     double maxEndorsed = max(endorsed);
-    double maxOutreach = max(outreach);
     double[] score = new double[n];
     for (int v = 0; v < n; v++) {
       score[v] = weights.personalisedPageRank() * personalised[v] / maxPersonalised
@@ -233,7 +249,7 @@ public final class NetworkAnalysis {
           + weights.coreNumber() * core[v] / maxCore
           + weights.originator() * originCount[v] / maxOrigin
           + weights.endorsement() * endorsed[v] / maxEndorsed
-          + weights.outreach() * outreach[v] / maxOutreach;
+          + weights.outreach() * saturated(outreach[v]);
     }
     int[] personalisedRank = ranks(personalised);
     int[] pageRankRank = ranks(pageRank);
@@ -262,7 +278,7 @@ public final class NetworkAnalysis {
         reasons.add("marked " + graph.standing(v).name().toLowerCase(Locale.ROOT) + " by the unit");
       }
       if (seedWeights[v] > 0) {
-        reasons.add("a seed of the personalised ranking (known-content poster or confirmed)");
+        reasons.add("a seed of the personalised ranking (flagged by detection, known-content poster or confirmed)");
       }
       if (endorsedRank[v] <= notable && endorsed[v] > 0) {
         reasons.add(String.format(Locale.ROOT,
@@ -271,7 +287,8 @@ public final class NetworkAnalysis {
       }
       if (outreach[v] > 0) {
         reasons.add(String.format(Locale.ROOT,
-            "a supporter (membership %.2f) writing privately to %.0f account(s) outside the community",
+            "reaches outside the community: a supporter (membership %.2f) with evidence of its own that mentions or"
+                + " writes privately to %.0f account(s) outside it",
             endorsement.membership()[v], outreach[v] / Math.max(1e-9, endorsement.membership()[v])));
       }
       if (personalisedRank[v] <= notable && personalised[v] > 0) {
@@ -309,6 +326,12 @@ public final class NetworkAnalysis {
       result.add(new KeyAccount(result.size() + 1, graph.account(v), others, score[v], reasons));
     }
     return result;
+  }
+
+  // Outreach counts people, and a handful is already the pattern: 1 → 0.5, 2 → 0.67, 5 → 0.83.
+  // Scaling by the maximum instead would let one prolific account push every other one to zero.
+  private static double saturated(double count) {
+    return count / (1 + count);
   }
 
   private static double max(double[] values) {

@@ -24,6 +24,39 @@ class AccountGraphTest {
         List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
+  private static Interaction.Mention mention(String from, String to, String post, Instant at) {
+    return new Interaction.Mention(account(from), to, Optional.of(account(to)), PostKey.of(Platform.X, post), at);
+  }
+
+  @Test
+  void contactsAreMessagesAndMentionsBeyondThoseThatCameWithAShareOrAReply() {
+    AccountGraph graph = new AccountGraph(Bounding.everything());
+    graph.accept(post("p1", account("author"), T0));
+    // A retweet: a share of author's post and a mention of its author, the same pair once each.
+    graph.accept(new Interaction.Share(account("fan"), Interaction.Share.Kind.REPOST, PostKey.of(Platform.X, "rt1"),
+        Optional.of(PostKey.of(Platform.X, "p1")), Optional.empty(), Optional.empty(), T0));
+    graph.accept(mention("fan", "author", "rt1", T0));
+    // A reply that names whom it answers.
+    graph.accept(new Interaction.Reply(account("critic"), Optional.of(account("author")), PostKey.of(Platform.X, "re1"),
+        PostKey.of(Platform.X, "p1"), T0));
+    graph.accept(mention("critic", "author", "re1", T0));
+    // Mentions that start contact: twice from recruiter to target, and once more from fan beyond its retweet.
+    graph.accept(mention("recruiter", "target", "m1", T0));
+    graph.accept(mention("recruiter", "target", "m2", T0.plusSeconds(60)));
+    graph.accept(mention("fan", "author", "m3", T0.plusSeconds(60)));
+    graph.acceptMessage(account("recruiter"), account("other"), T0);
+
+    GraphSnapshot contacts = graph.contactSnapshot();
+
+    int recruiter = Graphs.node(contacts, "recruiter");
+    assertThat(contacts.outNeighbours(recruiter)).containsExactlyInAnyOrder(Graphs.node(contacts, "target"),
+        Graphs.node(contacts, "other"));
+    assertThat(contacts.outNeighbours(Graphs.node(contacts, "fan"))).containsExactly(Graphs.node(contacts, "author"));
+    assertThat(contacts.out().weights[contacts.out().offsets[Graphs.node(contacts, "fan")]]).isEqualTo(1f);
+    assertThat(contacts.outNeighbours(Graphs.node(contacts, "critic"))).isEmpty();
+    assertThat(contacts.edges()).isEqualTo(3);
+  }
+
   @Test
   void theSameInteractionTwiceIsOneEdgeCountedTwiceWithItsFirstAndLastTime() {
     AccountGraph graph = new AccountGraph(Bounding.everything());

@@ -7,7 +7,9 @@ import static org.cordon.network.Graphs.node;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
+import org.cordon.core.model.Interaction;
 import org.junit.jupiter.api.Test;
 
 class KnownGraphsTest {
@@ -49,24 +51,48 @@ class KnownGraphsTest {
   }
 
   @Test
-  void outreachCountsSupportersWritingPrivatelyToOutsiders() {
+  void outreachCountsSupportersWithEvidenceOfTheirOwnWritingOrMentioningOutsiders() {
     AccountGraph graph = Graphs.barbell();
-    // a1 (seed side, a member) writes to b3 and b4 (outsiders); b1 (an outsider) writes to b2.
+    // a1 (a seed) writes privately to b3 and b4 and mentions b2 in public; a0 (a member only because
+    // it follows members) writes to b3; b1 (an outsider) writes to b2.
     Instant at = Instant.parse("2014-09-01T00:00:00Z");
     graph.acceptMessage(account("a1"), account("b3"), at);
     graph.acceptMessage(account("a1"), account("b4"), at);
+    graph.accept(new Interaction.Mention(account("a1"), "b2", Optional.of(account("b2")),
+        org.cordon.core.model.PostKey.of(org.cordon.core.model.Platform.X, "post-1"), at));
+    graph.acceptMessage(account("a0"), account("b3"), at);
     graph.acceptMessage(account("b1"), account("b2"), at);
     GraphSnapshot follows = Graphs.follows(graph);
-    GraphSnapshot conversations = graph.snapshot(java.util.EnumSet.of(EdgeKind.MESSAGE));
+    GraphSnapshot conversations = graph.snapshot(java.util.EnumSet.of(EdgeKind.MESSAGE, EdgeKind.MENTION));
 
     NetworkAnalysis analysis = NetworkAnalysis.of(follows, follows, conversations,
-        Map.of(account("a0"), 1.0, account("a2"), 1.0, account("a3"), 1.0, account("a4"), 1.0), 16, 1);
+        Map.of(account("a1"), 1.0, account("a2"), 1.0, account("a3"), 1.0, account("a4"), 1.0), 16, 1);
 
     assertThat(analysis.membership(node(follows, "a1"))).isEqualTo(1.0);
+    assertThat(analysis.membership(node(follows, "a0"))).isGreaterThanOrEqualTo(0.5);
     assertThat(analysis.membership(node(follows, "b3"))).isLessThan(0.5);
-    assertThat(analysis.outreach(node(follows, "a1"))).isEqualTo(2.0);
-    // b1 belongs barely (its side follows the bridge, which follows one member), so its outreach is near zero.
-    assertThat(analysis.outreach(node(follows, "b1"))).isLessThan(0.1);
+    assertThat(analysis.outreach(node(follows, "a1"))).isEqualTo(3.0);
+    // a0 carries no evidence of its own: following members is not enough to be a recruiter.
+    assertThat(analysis.outreach(node(follows, "a0"))).isZero();
+    assertThat(analysis.outreach(node(follows, "b1"))).isZero();
+  }
+
+  @Test
+  void aSupporterWhoReachesOutsidersRanksAboveTheOtherMembersOfItsClique() {
+    AccountGraph graph = Graphs.barbell();
+    Instant at = Instant.parse("2014-09-01T00:00:00Z");
+    graph.acceptMessage(account("a3"), account("b2"), at);
+    GraphSnapshot follows = Graphs.follows(graph);
+    GraphSnapshot conversations = graph.snapshot(java.util.EnumSet.of(EdgeKind.MESSAGE, EdgeKind.MENTION));
+    Map<org.cordon.core.model.AccountKey, Double> seeds = Map.of(account("a1"), 1.0, account("a2"), 1.0, account("a3"), 1.0,
+        account("a4"), 1.0);
+
+    List<NetworkAnalysis.KeyAccount> key = NetworkAnalysis.of(follows, follows, conversations, seeds, 16, 1)
+        .keyAccounts(1, Map.of(), NetworkAnalysis.Weights.DEFAULT);
+
+    assertThat(key.get(0).account()).isEqualTo(account("a3"));
+    assertThat(key.get(0).reasons()).anySatisfy(reason -> assertThat(reason)
+        .contains("reaches outside the community").contains("1 account(s) outside it"));
   }
 
   @Test

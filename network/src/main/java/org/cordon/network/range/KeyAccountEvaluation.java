@@ -37,13 +37,16 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>What the analysis sees is observable only: the follow graph ({@code graph/follows-*.jsonl})
  * and the posts, read by the ingest connectors, which give the mention, reply and share edges;
- * identity links come from the profiles ({@link PersonaLinks}). Its seeds are the accounts that
- * spread known content: a post whose media is one of the releases' canonical images (the unit's
+ * identity links come from the profiles ({@link PersonaLinks}); private messages from Telegram
+ * personal chats ({@link PrivateChats}). Its seeds are the accounts flagged by detection (modelled
+ * by the posts' propaganda labels, see {@link #flaggedAccounts}) and the accounts that spread known
+ * content: a post whose media is one of the releases' canonical images (the unit's
  * hash list, modelled by the canonical image paths of {@code truth/releases.jsonl}: what was
  * published, never who posted it; variants need the perceptual matcher and are not used), or a
  * share of such a post (a retweet carries no media of its own), weighted by how many. Ground truth
- * ({@code truth/persons.jsonl}) is read only to score and to label the printed list. The
- * disruption plan's sources are the same seed accounts, and its budget is k.
+ * ({@code truth/persons.jsonl}) is read only to score and to label the printed list; the posts'
+ * labels only as detection's stand-in. The disruption plan's sources are the known-content
+ * spreaders (the audience a release reaches), and its budget is k.
  *
  * <p>Recall counts <b>persons</b>: a ringleader or outlet is found when the account naming one of
  * the top-k entries is one of its accounts. Entries are personas (accounts joined by confident
@@ -53,6 +56,8 @@ import tools.jackson.databind.JsonNode;
 public final class KeyAccountEvaluation {
   private static final int BETWEENNESS_PIVOTS = 256;
   private static final int DISRUPTION_HOPS = 2;
+  /** Flagged posts an account needs before it seeds the analysis. */
+  static final int MIN_FLAGGED_POSTS = 2;
   private static final Map<EdgeKind, Double> RANKING_WEIGHTS = Map.of(
       EdgeKind.FOLLOW, 1.0, EdgeKind.MENTION, 0.5, EdgeKind.REPLY, 0.5, EdgeKind.SHARE, 1.0, EdgeKind.IDENTITY, 1.0,
       EdgeKind.MESSAGE, 0.5);
@@ -139,12 +144,17 @@ public final class KeyAccountEvaluation {
         sharesOfKnownContent++;
       }
     }
+    // The disruption plan's sources stay the known-content spreaders: the audience a release reaches.
+    Set<AccountKey> spreaders = Set.copyOf(seeds.keySet());
+    // Detection's verdicts, standing in for the unit's flagged accounts (see flaggedAccounts).
+    Set<AccountKey> flagged = flaggedAccounts(world);
+    flagged.stream().filter(accountsSeen::contains).forEach(account -> seeds.merge(account, 1.0, Double::sum));
     int identityLinks = personas.applyTo(graph);
     int privateMessages = PrivateChats.link(telegramPosts, accountsSeen, graph);
 
     GraphSnapshot everything = graph.snapshotForRanking(RANKING_WEIGHTS);
     GraphSnapshot follows = graph.snapshot(EnumSet.of(EdgeKind.FOLLOW));
-    GraphSnapshot conversations = graph.snapshot(EnumSet.of(EdgeKind.MESSAGE));
+    GraphSnapshot conversations = graph.contactSnapshot();
     Map<AccountKey, Integer> originated = new HashMap<>();
     for (List<Originators.Appearance> item : appearances.values()) {
       Originators.Spread spread = Originators.trace(item, everything);
@@ -166,11 +176,12 @@ public final class KeyAccountEvaluation {
     List<String> lines = top.stream().map(entry -> String.format(Locale.ROOT, "%3d %-60s %-22s %.4f %s", entry.rank(),
         entry.account(), truth.role(entry.account().id()), entry.score(), String.join("; ", entry.reasons()))).toList();
 
-    DisruptionPlanner.Plan plan = DisruptionPlanner.plan(follows, seeds.keySet(), k, DISRUPTION_HOPS, seed);
+    DisruptionPlanner.Plan plan = DisruptionPlanner.plan(follows, spreaders, k, DISRUPTION_HOPS, seed);
 
     return new Figures(world.toString(), k, seed, everything.nodes(), everything.edges(), rejected,
         "accounts that posted a release's canonical image (hash-list match) or shared such a post, weighted by"
-            + " how often (" + knownPosts.size() + " posts, " + sharesOfKnownContent + " shares); "
+            + " how often (" + knownPosts.size() + " posts, " + sharesOfKnownContent + " shares), and " + flaggedSeen(flagged, accountsSeen)
+            + " accounts with " + MIN_FLAGGED_POSTS + " or more posts flagged as propaganda (weight 1; the posts' labels stand in for detection); "
             + identityLinks + " identity links from profiles; " + privateMessages + " private messages",
         seeds.size(), knownPosts.size(), "persons (the person of an entry's named account; entries are personas)",
         ringleaders, ringleadersFound, outlets, outletsFound,
@@ -182,6 +193,40 @@ public final class KeyAccountEvaluation {
         lines, (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * Accounts with posts that detection flags as propaganda. In a deployment these come
+   * from the detectors' signals and the unit's confirmed accounts; on a range world they are modelled
+   * by the posts' labels in {@code truth/posts.jsonl}: a post labelled extremist <em>with a
+   * propaganda tier</em> (threat to life, graphic, official or promotional). Conversation posts of
+   * grooming (an outreach label, no tier) are left out, so the flag says nothing about private
+   * approaches, and no person's role is read. An account needs {@link #MIN_FLAGGED_POSTS} flagged
+   * posts: a seed counts as a full member of the supporter community, and one flag may be a
+   * detector's mistake on a journalist's report. Empty when the world has no post labels.
+   */
+  static Set<AccountKey> flaggedAccounts(Path world) {
+    Path labels = world.resolve("truth/posts.jsonl");
+    Map<AccountKey, Integer> flaggedPosts = new HashMap<>();
+    if (!java.nio.file.Files.exists(labels)) {
+      return Set.of();
+    }
+    for (JsonNode post : World.readLines(labels)) {
+      JsonNode tier = post.path("tier");
+      String platform = post.path("platform").asString("");
+      String account = post.path("account_id").asString("");
+      // A label without a tier, platform or account flags no one.
+      if ("extremist".equals(post.path("label").asString("")) && tier.isString() && !platform.isEmpty() && !account.isEmpty()) {
+        flaggedPosts.merge(AccountKey.of(new Platform(platform), account), 1, Integer::sum);
+      }
+    }
+    Set<AccountKey> flagged = new HashSet<>();
+    flaggedPosts.forEach((account, posts) -> {
+      if (posts >= MIN_FLAGGED_POSTS) {
+        flagged.add(account);
+      }
+    });
+    return flagged;
+  }
+
   // A media location names a known item when it ends with one of the known paths.
   private static Optional<String> knownItem(String location, Map<String, String> known) {
     for (int slash = location.indexOf('/'); slash >= 0; slash = location.indexOf('/', slash + 1)) {
@@ -191,6 +236,10 @@ public final class KeyAccountEvaluation {
       }
     }
     return Optional.ofNullable(known.get(location));
+  }
+
+  private static long flaggedSeen(Set<AccountKey> flagged, Set<AccountKey> accountsSeen) {
+    return flagged.stream().filter(accountsSeen::contains).count();
   }
 
   private static double ratio(int found, int total) {

@@ -100,6 +100,80 @@ class KeyAccountEvaluationTest {
     assertThat(figures.reachDefinition()).contains("follower steps");
   }
 
+  /**
+   * The tiny world plus a second recruiter r2 whom almost nobody follows: one supporter does, as
+   * one supporter also follows the distributor d1. Both post flagged propaganda; r2 also mentions
+   * two ordinary users (outsiders) in public, which d1 never does.
+   */
+  private static Path worldWithAQuietRecruiter(Path dir) throws IOException {
+    Path world = tinyWorld(dir);
+    List<String> lines = new ArrayList<>(Files.readAllLines(world.resolve("graph/all.jsonl")));
+    for (String id : List.of("r2", "d1")) {
+      lines.add("{\"kind\":\"account\",\"platform\":\"x\",\"id\":\"" + id + "\",\"handle\":\"handle_" + id + "\"}");
+      lines.add(post("flagged-" + id, id, "[]"));
+      lines.add(post("flagged-again-" + id, id, "[]"));
+    }
+    lines.add(follow("s1", "r2"));
+    lines.add(follow("s2", "d1"));
+    for (String outsider : List.of("n1", "n2")) {
+      lines.add("{\"kind\":\"mention\",\"platform\":\"x\",\"from_id\":\"r2\",\"to_handle\":\"handle_" + outsider
+          + "\",\"to_id\":\"" + outsider + "\",\"post_id\":\"flagged-r2\",\"at\":\"" + AT + "\"}");
+    }
+    Files.write(world.resolve("graph/all.jsonl"), lines);
+    Files.write(world.resolve("truth/posts.jsonl"), List.of(
+        label("x", "flagged-r2", "r2", "extremist", "\"promotional\""),
+        label("x", "flagged-again-r2", "r2", "extremist", "\"promotional\""),
+        label("x", "flagged-d1", "d1", "extremist", "\"promotional\""),
+        label("x", "flagged-again-d1", "d1", "extremist", "\"promotional\"")));
+    List<String> persons = new ArrayList<>(Files.readAllLines(world.resolve("truth/persons.jsonl")));
+    persons.add("{\"person_id\":\"person-3\",\"role\":\"recruiter\",\"account_ids\":[\"r2\"]}");
+    persons.add("{\"person_id\":\"person-4\",\"role\":\"distributor\",\"account_ids\":[\"d1\"]}");
+    Files.write(world.resolve("truth/persons.jsonl"), persons);
+    return world;
+  }
+
+  private static String label(String platform, String post, String account, String label, String tier) {
+    return "{\"platform\":\"" + platform + "\",\"post_id\":\"" + post + "\",\"account_id\":\"" + account
+        + "\",\"label\":\"" + label + "\",\"tier\":" + tier + "}";
+  }
+
+  @Test
+  void aFlaggedAccountThatReachesOutsidersIsFoundThoughAlmostNobodyFollowsIt(@TempDir Path dir) throws IOException {
+    Path world = worldWithAQuietRecruiter(dir);
+
+    // Four places: the outlet, the recruiter everyone follows, the journalist everyone follows, one more.
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 4, 7);
+
+    assertThat(figures.ringleaders()).isEqualTo(2);
+    assertThat(figures.ringleadersFound()).isEqualTo(2);
+    assertThat(figures.topAccounts()).anySatisfy(line -> assertThat(line).contains("x:account:r2 ")
+        .contains("reaches outside the community").contains("2 account(s) outside it"));
+    assertThat(figures.topAccounts()).noneSatisfy(line -> assertThat(line).contains("x:account:d1 "));
+    // The flags make seeds; the disruption plan's sources stay the known-content spreaders.
+    assertThat(figures.seedAccounts()).isEqualTo(9);
+    assertThat(figures.seedEvidence()).contains("2 accounts with 2 or more posts flagged as propaganda");
+  }
+
+  @Test
+  void onlyTwoOrMorePropagandaLabelsFlagAnAccountNotGroomingConversationsOrBenignPosts(@TempDir Path dir)
+      throws IOException {
+    Files.createDirectories(dir.resolve("truth"));
+    Files.write(dir.resolve("truth/posts.jsonl"), List.of(
+        label("x", "p1", "propagandist", "extremist", "\"official_propaganda\""),
+        label("x", "p2", "propagandist", "extremist", "\"promotional\""),
+        label("x", "p3", "once", "extremist", "\"promotional\""),
+        label("telegram", "c/1", "user7", "extremist", "null"),
+        label("telegram", "c/2", "user7", "extremist", "null"),
+        label("x", "p4", "journalist", "benign", "null"),
+        label("x", "p5", "journalist", "benign", "null"),
+        "{\"platform\":\"x\",\"post_id\":\"p6\",\"label\":\"extremist\",\"tier\":\"promotional\"}",
+        "{\"platform\":\"x\",\"post_id\":\"p7\",\"label\":\"extremist\",\"tier\":\"promotional\"}"));
+
+    assertThat(KeyAccountEvaluation.flaggedAccounts(dir))
+        .containsExactly(org.cordon.core.model.AccountKey.of(org.cordon.core.model.Platform.X, "propagandist"));
+    assertThat(KeyAccountEvaluation.flaggedAccounts(dir.resolve("no-such-world"))).isEmpty();
+  }
+
   @Test
   void aListOfNoAccountsIsRefused(@TempDir Path dir) throws IOException {
     Path world = tinyWorld(dir);
