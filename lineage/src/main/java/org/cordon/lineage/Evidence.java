@@ -65,6 +65,29 @@ public sealed interface Evidence {
     }
   }
 
+  /**
+   * The group chats it wrote in that its predecessor wrote in too (a messenger's neighbourhood).
+   *
+   * @param members writers seen in the most crowded shared chat: a big group says less
+   */
+  record Chats(int shared, int written, int members, double weight) implements Evidence {
+    @Override
+    public String explain() {
+      return shared == 0
+          ? "none of the " + written + " group chat(s) it wrote in had the predecessor's messages"
+          : shared + " of the " + written + " group chat(s) it wrote in had the predecessor's messages too"
+              + (members > 0 ? " (about " + members + " writers there)" : "");
+    }
+  }
+
+  /** The hashtags of its first posts against the predecessor's: a returner keeps its slogans. */
+  record Writing(int shared, int used, double weight) implements Evidence {
+    @Override
+    public String explain() {
+      return shared + " of the " + used + " hashtag(s) of its first posts were the predecessor's too";
+    }
+  }
+
   record Shoutout(List<PostKey> posts, List<AccountKey> announcers, double weight) implements Evidence {
     public Shoutout {
       posts = List.copyOf(posts);

@@ -163,6 +163,7 @@ public final class ReturningAccountMatcher {
     return reordered;
   }
 
+  private static final String CHANNEL = "channel";
   private static final java.util.regex.Pattern TYPED_ID = java.util.regex.Pattern.compile("([a-z]+)[0-9]+");
 
   /**
@@ -233,11 +234,14 @@ public final class ReturningAccountMatcher {
     Platform platform = entry.key().platform();
     List<Evidence> evidence = new ArrayList<>(4);
     if (state.keys.isPresent() && SuspendedAccounts.hasChosenHandle(entry.key(), entry.handle())) {
-      evidence.add(handleEvidence(view, platform, state.profile.handle(), state.keys.get(), entry.handle()));
+      evidence.add(handleEvidence(view, platform, state.profile.handle(), state.keys.get(), entry.handle(),
+          suspendedRelatives(view, entry.key())));
     }
     if (state.name.isPresent() && entry.displayName().filter(n -> !n.isBlank()).isPresent()) {
       boolean noHandles = state.keys.isEmpty() && !SuspendedAccounts.hasChosenHandle(entry.key(), entry.handle());
-      evidence.add(nameEvidence(view, platform, state.name.get(), entry.displayName().get(), noHandles));
+      boolean channelTitles = noHandles && peerKind(entry.key()).equals(CHANNEL) && peerKind(state.profile.key()).equals(CHANNEL);
+      evidence.add(nameEvidence(view, platform, state.name.get(), entry.displayName().get(), noHandles, channelTitles,
+          suspendedRelatives(view, entry.key())));
     }
     if (state.bio.length > 0 && entry.bioShingles().length > 0) {
       double similarity = Bios.similarity(state.bio, entry.bioShingles());
@@ -273,8 +277,29 @@ public final class ReturningAccountMatcher {
     return rank + (interacted.isEmpty() ? 0 : 2.0 * hits / interacted.size());
   }
 
+  /**
+   * Suspended accounts of the candidate's own lineage (its earlier or later accounts, already
+   * linked). They share its handle stem and name because they are the same person: they are no
+   * crowd that makes the stem or name less telling.
+   */
+  private int suspendedRelatives(SuspendedAccounts.View view, AccountKey key) {
+    int relatives = 0;
+    for (AccountKey account : book.lineageOf(key).accounts()) {
+      int id = view.idOf(account);
+      if (!account.equals(key) && id >= 0 && view.live(id)) {
+        relatives++;
+      }
+    }
+    return relatives;
+  }
+
   static Evidence.Handle handleEvidence(SuspendedAccounts.View view, Platform platform, String newHandle,
       HandleKeys keys, String oldHandle) {
+    return handleEvidence(view, platform, newHandle, keys, oldHandle, 0);
+  }
+
+  static Evidence.Handle handleEvidence(SuspendedAccounts.View view, Platform platform, String newHandle,
+      HandleKeys keys, String oldHandle, int relatives) {
     HandleKeys old = HandleKeys.of(oldHandle);
     double similarity = Names.similarity(keys.base(), old.base());
     HandlePattern pattern;
@@ -305,7 +330,7 @@ public final class ReturningAccountMatcher {
       pattern = HandlePattern.UNRELATED;
       weight = -1.5;
     }
-    int sharedBy = view.keyCount(SuspendedAccounts.KIND_BASE, platform, old.base());
+    int sharedBy = Math.max(1, view.keyCount(SuspendedAccounts.KIND_BASE, platform, old.base()) - relatives);
     if (weight > 0) {
       // Short or crowded stems ("ali", "abuhamza" shared by dozens) say less; a long stem that no
       // other suspended account shares says more.
@@ -326,16 +351,20 @@ public final class ReturningAccountMatcher {
    * "Ember Wire 2") as they keep a handle: it then weighs like one.
    */
   private static Evidence.DisplayName nameEvidence(SuspendedAccounts.View view, Platform platform, String name,
-      String oldName, boolean standsForHandle) {
+      String oldName, boolean standsForHandle, boolean channelTitles, int relatives) {
     String a = Names.joined(name);
     String b = Names.joined(oldName);
     double similarity = Names.similarity(a, b);
     boolean same = !a.isEmpty() && a.equals(b);
     boolean sameBase = !a.isEmpty() && Names.base(name).equals(Names.base(oldName));
     boolean samePhonetic = !a.isEmpty() && Names.phonetic(a).equals(Names.phonetic(b));
-    int sharedBy = view.nameCount(platform, oldName);
+    int sharedBy = Math.max(1, view.nameCount(platform, oldName) - relatives);
     double weight;
-    if (standsForHandle) {
+    if (channelTitles) {
+      // A broadcast channel's title is how its audience finds it again (a messenger's search is by
+      // title), so a returning channel keeps it exactly, as a returner keeps a handle.
+      weight = same ? 5.0 : sameBase ? 4.0 : samePhonetic ? 3.0 : similarity >= 0.85 ? 0.5 : -1.5;
+    } else if (standsForHandle) {
       // Weaker than a handle: names are not unique on a platform, so a stranger can carry the same one.
       weight = same ? 3.0 : sameBase ? 2.5 : samePhonetic ? 2.0 : similarity >= 0.85 ? 0.5 : -1.5;
       if (weight > 1.5 && a.length() >= 8 && sharedBy <= 1) {
@@ -373,6 +402,16 @@ public final class ReturningAccountMatcher {
     if (neighbourhood.isPresent()) {
       evidence.add(neighbourhood.get());
       logit += neighbourhood.get().weight();
+    }
+    Optional<Evidence.Chats> chats = chatEvidence(entry, activity);
+    if (chats.isPresent()) {
+      evidence.add(chats.get());
+      logit += chats.get().weight();
+    }
+    Optional<Evidence.Writing> writing = writingEvidence(entry, activity);
+    if (writing.isPresent()) {
+      evidence.add(writing.get());
+      logit += writing.get().weight();
     }
     Optional<Evidence.Shoutout> shoutout = shoutoutEvidence(entry, activity);
     if (shoutout.isPresent()) {
@@ -425,6 +464,54 @@ public final class ReturningAccountMatcher {
       weight = -0.5;
     }
     return Optional.of(new Evidence.Neighbourhood(shared, observed, share, weight));
+  }
+
+  /**
+   * The group chats a messenger user wrote in, against the predecessor's. A returner goes back to
+   * its groups; a stranger who happens to carry the same name mostly writes elsewhere. A shared
+   * group of hundreds of writers says less than a small one.
+   */
+  private Optional<Evidence.Chats> chatEvidence(SuspendedEntry entry, Activity activity) {
+    if (activity.chats().isEmpty() || entry.neighbourhoodSize() == 0) {
+      return Optional.empty();
+    }
+    int shared = 0;
+    int members = 0;
+    for (AccountKey chat : activity.chats()) {
+      if (Neighbourhood.mayContain(entry.neighbourhood(), Neighbourhood.fingerprint(chat))) {
+        shared++;
+        members = Math.max(members, audience.followersSeen(chat));
+      }
+    }
+    double weight = shared == 0 ? -0.5 : Math.max(1.0, Math.min(3.0, 3.0 - 0.25 * Math.log1p(members)));
+    return Optional.of(new Evidence.Chats(shared, activity.chats().size(), members, weight));
+  }
+
+  /**
+   * The hashtags of its first posts against the predecessor's. A returner keeps its slogans; a
+   * stranger who carries the same name writes about other things. Weak on its own (a community
+   * shares its tags), it separates a returner from a namesake outside the community.
+   */
+  private static Optional<Evidence.Writing> writingEvidence(SuspendedEntry entry, Activity activity) {
+    if (activity.hashtags().isEmpty() || entry.hashtags().length == 0) {
+      return Optional.empty();
+    }
+    int[] mine = SuspendedAccounts.hashtagHashes(activity.hashtags());
+    int shared = 0;
+    for (int tag : mine) {
+      shared += java.util.Arrays.binarySearch(entry.hashtags(), tag) >= 0 ? 1 : 0;
+    }
+    double weight;
+    if (shared > 0 && 2 * shared >= mine.length) {
+      weight = 1.0;
+    } else if (shared > 0) {
+      weight = 0.5;
+    } else if (shared == 0 && mine.length >= 3 && entry.hashtags().length >= 3) {
+      weight = -1.0;
+    } else {
+      weight = 0;
+    }
+    return Optional.of(new Evidence.Writing(shared, mine.length, weight));
   }
 
   private static Optional<Evidence.Shoutout> shoutoutEvidence(SuspendedEntry entry, Activity activity) {

@@ -21,6 +21,7 @@ public final class ShoutoutReader {
   private static final Pattern HANDLE_TOKEN = Pattern.compile("@?([\\p{L}\\p{N}_.]{3,40})");
   /** A post naming more handles than this is a list, not an announcement; read only its first ones. */
   private static final int MAX_TOKENS = 64;
+  private static final Pattern RETWEET_PREFIX = Pattern.compile("\\s*RT\\s+@", Pattern.CASE_INSENSITIVE);
 
   private final SuspendedAccounts suspended;
 
@@ -39,6 +40,10 @@ public final class ShoutoutReader {
   public List<Announcement> read(Post post) {
     if (post.reference(org.cordon.core.model.PostReference.Kind.REPOST_OF).isPresent()) {
       // A repost repeats a shoutout already read, and its "RT @author" is no announcement.
+      return List.of();
+    }
+    if (RETWEET_PREFIX.matcher(post.text()).lookingAt()) {
+      // A retweet written the old way ("RT @a: RT @b: ...") names its chain of authors, not a return.
       return List.of();
     }
     Platform platform = post.platform();

@@ -44,6 +44,9 @@ public final class SuspendedAccounts {
   static final int KIND_LETTERS = 3;
   static final int KIND_NAME = 4;
   static final int KIND_BIO_BAND = 8;
+  static final int KIND_HASHTAG = 9;
+  /** Hashtags kept per suspended account: its slogans, not its every post. */
+  static final int MAX_HASHTAGS = 32;
   /** A key shared by up to this many accounts gives them all as candidates. */
   static final int MAX_CHAIN_READ = 64;
   /** Of a more crowded key, this many (newest first) are ranked by cheap features, and the best kept. */
@@ -83,7 +86,17 @@ public final class SuspendedAccounts {
    * @param suspendedAt when the suspension was observed
    */
   public void add(AccountProfile profile, Collection<AccountKey> neighbourhood, Instant suspendedAt) {
+    add(profile, neighbourhood, List.of(), suspendedAt);
+  }
+
+  /**
+   * Adds (or replaces) a suspended account with the hashtags it wrote (its first
+   * {@value #MAX_HASHTAGS} distinct ones are kept).
+   */
+  public void add(AccountProfile profile, Collection<AccountKey> neighbourhood, Collection<String> hashtags,
+      Instant suspendedAt) {
     Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(hashtags, "hashtags");
     Objects.requireNonNull(neighbourhood, "neighbourhood");
     Objects.requireNonNull(suspendedAt, "suspendedAt");
     String handle = profile.handle().length() > Names.MAX_NAME_CHARS
@@ -93,7 +106,7 @@ public final class SuspendedAccounts {
     SuspendedEntry entry = new SuspendedEntry(profile.key(), handle, profile.displayName().map(Names::plain),
         shingles, profile.displayName().map(Names::plain).map(name -> nameKey(profile.key().platform(), name)).orElse(0L),
         profile.avatar(), Neighbourhood.filter(neighbourhood), Math.min(neighbourhood.size(),
-        Neighbourhood.MAX_MEMBERS), suspendedAt.toEpochMilli());
+        Neighbourhood.MAX_MEMBERS), hashtagHashes(hashtags), suspendedAt.toEpochMilli());
     lock.writeLock().lock();
     try {
       int previous = byKey.getInt(profile.key());
@@ -244,7 +257,7 @@ public final class SuspendedAccounts {
         bytes += 48 + 40 + stringBytes(entry.key().id()) + stringBytes(entry.handle())
             + entry.displayName().map(name -> 16 + stringBytes(name)).orElse(0L)
             + 16 + 4L * entry.bioShingles().length + 16 + 8L * entry.neighbourhood().length
-            + (entry.avatar().isPresent() ? 64 : 0);
+            + (entry.avatar().isPresent() ? 64 : 0) + 16 + 4L * entry.hashtags().length;
       }
       bytes += 8L * entries.size() + (long) (8L * entries.size() / 0.75); // list and byKey
       bytes += (long) ((heads.size() + nameCounts.size()) * 12L / 0.75 * 1.3);
@@ -270,6 +283,19 @@ public final class SuspendedAccounts {
     nodeNext.add(head);
     nodeCount.add(head < 0 ? 1 : nodeCount.getInt(head) + 1);
     heads.put(key, node);
+  }
+
+  /** Sorted distinct hashes of the first {@value #MAX_HASHTAGS} hashtags, folded like names ("#Ember_Wire" = "emberwire"). */
+  static int[] hashtagHashes(Collection<String> hashtags) {
+    return hashtags.stream().limit(MAX_HASHTAGS * 4L).map(SuspendedAccounts::foldHashtag).filter(tag -> !tag.isEmpty())
+        .mapToInt(tag -> (int) Names.hash(KIND_HASHTAG, tag)).distinct().limit(MAX_HASHTAGS).sorted().toArray();
+  }
+
+  /** Letters and digits of any script, lower case: "#Ember_Wire" and "emberwire" are one tag. */
+  static String foldHashtag(String tag) {
+    StringBuilder out = new StringBuilder(Math.min(tag.length(), 64));
+    tag.toLowerCase(java.util.Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).limit(64).forEach(out::appendCodePoint);
+    return out.toString();
   }
 
   static long nameKey(Platform platform, String plainName) {

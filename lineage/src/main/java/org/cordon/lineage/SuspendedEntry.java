@@ -6,7 +6,7 @@ import org.cordon.detect.media.pdq.PdqHash;
 
 /**
  * One suspended account as the index keeps it: only what scoring reads, with the display name also as a hash key ({@link SuspendedAccounts#nameKey}), the bio reduced to
- * shingle hashes and the neighbourhood to a Bloom filter.
+ * shingle hashes, the neighbourhood to a Bloom filter and the hashtags it wrote to sorted hashes.
  */
 record SuspendedEntry(
     AccountKey key,
@@ -17,4 +17,5 @@ record SuspendedEntry(
     Optional<PdqHash> avatar,
     long[] neighbourhood,
     int neighbourhoodSize,
+    int[] hashtags,
     long suspendedAtMillis) {}

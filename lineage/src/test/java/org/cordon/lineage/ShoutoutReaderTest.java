@@ -52,4 +52,13 @@ class ShoutoutReaderTest {
     assertThat(reader.read(post("good morning @friend how are you", List.of("friend"), List.of()))).isEmpty();
     assertThat(reader.read(post("lantern_light000 was suspended again", List.of(), List.of()))).isEmpty();
   }
+  @Test
+  void aRetweetChainNamingASuspendedAuthorIsNotAShoutout() {
+    suspended.add(profile("1", "linariver2o4", null, null, T0.minusSeconds(86_400)), List.of(), T0);
+
+    List<ShoutoutReader.Announcement> found = reader.read(post("RT @inescedar2mc_1: RT @linariver2o4: Carry the light forward.",
+        List.of("inescedar2mc_1", "linariver2o4"), List.of()));
+
+    assertThat(found).isEmpty();
+  }
 }

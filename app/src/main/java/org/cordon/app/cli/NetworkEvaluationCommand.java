@@ -90,14 +90,20 @@ final class NetworkEvaluationCommand implements Callable<Integer> {
     d.row("random " + k + " (mean of draws)", key.randomReachAfter(), fmt(key.randomReduction()));
     d.print(System.out);
     System.out.println("\nReturning accounts (suspensions as removal verification observes them; delay from the new account's first post):");
-    Table r = new Table("platform", "returns", "matched", "correct", "precision", "recall", "recall, predecessor seen", "median delay (min)", "p90");
+    Table r = new Table("platform", "returns", "matched", "correct", "precision", "recall", "predecessor known", "recall, predecessor known",
+        "median delay (min)", "p90");
     for (Figures.PlatformFigures p : returning.platforms()) {
-      r.row(p.platform(), p.returns(), p.matched(), p.correct(), fmt(p.precision()), fmt(p.recall()), fmt(p.recallWithKnownPredecessor()),
+      r.row(p.platform(), p.returns(), p.matched(), p.correct(), fmt(p.precision()), fmt(p.recall()), p.returnsWithKnownPredecessor(),
+          fmt(p.recallWithKnownPredecessor()),
           String.format(Locale.ROOT, "%.1f", p.delayMedianMinutes()), String.format(Locale.ROOT, "%.1f", p.delayP90Minutes()));
     }
-    r.row("all", all.returns(), all.matched(), all.correct(), fmt(all.precision()), fmt(all.recall()), fmt(all.recallWithKnownPredecessor()),
+    r.row("all", all.returns(), all.matched(), all.correct(), fmt(all.precision()), fmt(all.recall()), all.returnsWithKnownPredecessor(),
+        fmt(all.recallWithKnownPredecessor()),
         String.format(Locale.ROOT, "%.1f", all.delayMedianMinutes()), String.format(Locale.ROOT, "%.1f", all.delayP90Minutes()));
     r.print(System.out);
+    System.out.printf(Locale.ROOT, "suspensions %d; never seen posting before the suspension %d (of which known by handle from mentions %d,"
+        + " by looking up a handle a shoutout named %d); a predecessor never known cannot be found%n", returning.suspensionsObserved(),
+        returning.suspendedNeverSeen(), returning.suspendedKnownFromMentions(), returning.suspendedLearnedByLookup());
     System.out.println("\nTop key accounts:");
     key.topAccounts().stream().limit(10).forEach(a -> System.out.println("  " + a));
     return 0;
@@ -105,7 +111,9 @@ final class NetworkEvaluationCommand implements Callable<Integer> {
 
   private static String platform(Figures.PlatformFigures p) {
     return String.format(Locale.ROOT, "\"%s\":{\"returns\":%d,\"matched\":%d,\"correct\":%d,\"precision\":%.4f,\"recall\":%.4f,"
-        + "\"median_delay_minutes\":%.1f}", esc(p.platform()), p.returns(), p.matched(), p.correct(), p.precision(), p.recall(), p.delayMedianMinutes());
+        + "\"predecessor_known\":%d,\"recall_predecessor_known\":%.4f,\"median_delay_minutes\":%.1f}", esc(p.platform()), p.returns(),
+        p.matched(), p.correct(), p.precision(), p.recall(), p.returnsWithKnownPredecessor(), p.recallWithKnownPredecessor(),
+        p.delayMedianMinutes());
   }
 
   private static String esc(String s) {

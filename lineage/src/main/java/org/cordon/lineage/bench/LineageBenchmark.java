@@ -20,7 +20,7 @@ import org.cordon.lineage.SuspendedAccounts;
 /**
  * Times returning-account checks against a large index of synthetic suspended accounts (handles in
  * several languages and romanisations, with numbers and separators; bios; some avatars;
- * neighbourhoods of 20–200 accounts). Half the queries are returners of an indexed account, half
+ * neighbourhoods of 20–200 accounts; up to four hashtags). Half the queries are returners of an indexed account, half
  * fresh accounts; each is a first check (blocking and scoring) with ten observed follows.
  *
  * <p>{@code java -Xmx3g -cp … org.cordon.lineage.bench.LineageBenchmark [suspended] [queries] [seed]}
@@ -75,7 +75,7 @@ public final class LineageBenchmark {
       AccountProfile profile = SyntheticAccounts.profile(platform, i, random);
       List<AccountKey> neighbourhood = SyntheticAccounts.neighbourhood(platform, 20 + random.nextInt(181), population, random);
       Instant at = suspendedAt.plusSeconds(random.nextInt(30 * 86_400));
-      suspended.add(profile, neighbourhood, at);
+      suspended.add(profile, neighbourhood, hashtags(random), at);
       if (i % sampleEvery == 0) {
         sample.add(profile);
         sampleNeighbourhoods.add(neighbourhood);
@@ -119,7 +119,7 @@ public final class LineageBenchmark {
         query = SyntheticAccounts.profile(platform, population + q, random);
         follows.addAll(SyntheticAccounts.neighbourhood(platform, 10, population, random));
       }
-      Activity activity = new Activity(now, follows, List.of());
+      Activity activity = new Activity(now, follows, List.of(), Set.of(), hashtags(random));
       long start = System.nanoTime();
       long cpuStart = threads.getCurrentThreadCpuTime();
       Check check = matcher.check(query, activity);
@@ -140,6 +140,15 @@ public final class LineageBenchmark {
     return new Figures(suspendedCount, queries, seed, buildSeconds, mean, quantile(sorted, 0.5), quantile(sorted, 0.99),
         sorted[sorted.length - 1], Arrays.stream(cpuMillis).average().orElse(0), quantile(cpuSorted, 0.5),
         quantile(cpuSorted, 0.99), heap, estimated, returnerQueries, found, queries - returnerQueries, freshMatched);
+  }
+
+  /** A few hashtags from a vocabulary of a thousand: slogans that many accounts share. */
+  private static Set<String> hashtags(SplittableRandom random) {
+    Set<String> tags = new HashSet<>();
+    for (int i = random.nextInt(5); i > 0; i--) {
+      tags.add("tag" + random.nextInt(1_000));
+    }
+    return tags;
   }
 
   private static double quantile(double[] sorted, double q) {

@@ -11,11 +11,15 @@ import java.util.Objects;
  * @param overall all platforms together
  * @param suspensionsObserved suspensions replayed (taken from the world's truth, as removal verification would observe them)
  * @param suspendedNeverSeen suspended accounts never observed before their suspension (no profile to index)
+ * @param suspendedKnownFromMentions of those, accounts known by id and handle from others' mentions (and by
+ *     their follows): indexed with that handle
+ * @param suspendedLearnedByLookup of those, accounts a post named by handle where the handle is the account id
+ *     (a profile URL), so that looking it up told Cordon it was gone: indexed with the handle only
  * @param checks checks run (first checks and re-checks)
  * @param meanCheckMicros mean wall time of one check
  */
 public record Figures(List<PlatformFigures> platforms, PlatformFigures overall, int suspensionsObserved,
-    int suspendedNeverSeen, long checks, double meanCheckMicros) {
+    int suspendedNeverSeen, int suspendedKnownFromMentions, int suspendedLearnedByLookup, long checks, double meanCheckMicros) {
   public Figures {
     platforms = List.copyOf(platforms);
     Objects.requireNonNull(overall, "overall");
@@ -26,7 +30,7 @@ public record Figures(List<PlatformFigures> platforms, PlatformFigures overall, 
    * @param unobservedReturns true returns whose new account never posted, so Cordon never saw it
    * @param wrongGenerationOfSamePerson among {@code wrongPredecessor}, matches to another account of the right
    *     person's chain (an ancestor, when the true predecessor was never observed)
-   * @param returnsWithKnownPredecessor returns among {@code returns} whose predecessor Cordon had observed
+   * @param returnsWithKnownPredecessor returns among {@code returns} whose predecessor Cordon had indexed (observed, or known by handle)
    *     before its suspension (the others had no profile to index: it never posted)
    * @param recallWithKnownPredecessor correct matches among those
    * @param delayMedianMinutes median simulated minutes from the new account's first post to its correct match (NaN without matches)
@@ -50,8 +54,10 @@ public record Figures(List<PlatformFigures> platforms, PlatformFigures overall, 
       out.append(row(row));
     }
     out.append(row(overall));
-    out.append(String.format(Locale.ROOT, "suspensions %d (never seen before suspension: %d), checks %d, mean check %.1f µs%n",
-        suspensionsObserved, suspendedNeverSeen, checks, meanCheckMicros));
+    out.append(String.format(Locale.ROOT,
+        "suspensions %d (never seen posting before suspension: %d; of those, known by handle from mentions: %d, "
+            + "learned by looking up a named handle: %d), checks %d, mean check %.1f µs%n",
+        suspensionsObserved, suspendedNeverSeen, suspendedKnownFromMentions, suspendedLearnedByLookup, checks, meanCheckMicros));
     return out.toString();
   }
 

@@ -59,6 +59,11 @@ public final class ReturningAccountEvaluation {
   /** The first interactions of a new account are what its re-checks compare. */
   static final int FIRST_INTERACTIONS = 64;
   private static final int MAX_NEIGHBOURHOOD = 2_048;
+  private static final int MAX_CHATS = 64;
+  private static final int MAX_HASHTAGS = 32;
+  private static final java.util.regex.Pattern HANDLE_TOKEN = java.util.regex.Pattern.compile("([\\p{L}\\p{N}_.]{3,40})");
+  /** Telegram peer ids as the export connector keys them: "user123", "channel456", "chat789". */
+  private static final java.util.regex.Pattern TELEGRAM_PEER = java.util.regex.Pattern.compile("[a-z]+([0-9]+)");
 
   private ReturningAccountEvaluation() {}
 
@@ -95,6 +100,14 @@ public final class ReturningAccountEvaluation {
     private final Map<AccountKey, Long> firstPost = new HashMap<>();
     private final Map<AccountKey, LinkedHashSet<AccountKey>> interactions = new HashMap<>();
     private final Map<String, AccountKey> byHandle = new HashMap<>();
+    /** Messenger chats by the number their posts are keyed with, and the chats each account wrote in. */
+    private final Map<String, AccountKey> chatByNumber = new HashMap<>();
+    private final Map<AccountKey, LinkedHashSet<AccountKey>> chats = new HashMap<>();
+    private final Map<AccountKey, LinkedHashSet<String>> hashtags = new HashMap<>();
+    /** Suspended accounts Cordon never saw: the platform says they are gone only when asked by name. */
+    private final Map<AccountKey, Long> unseenSuspensions = new HashMap<>();
+    /** Where a platform's account ids are profile URLs, their common prefixes ("https://host/accounts/"). */
+    private final Map<Platform, Set<String>> profileUrlPrefixes = new HashMap<>();
     private final Map<String, List<Shoutout>> announced = new HashMap<>();
     private final Map<AccountKey, Long> watched = new LinkedHashMap<>();
     private final Set<AccountKey> dirty = new LinkedHashSet<>();
@@ -108,6 +121,9 @@ public final class ReturningAccountEvaluation {
     private final Map<String, Double> nearMisses = new HashMap<>();
     private int suspensions;
     private int neverSeen;
+    private int learnedByLookup;
+    private int learnedFromMentions;
+    private final Map<AccountKey, String> mentionedHandles = new HashMap<>();
     private long checks;
     private long checkNanos;
 
@@ -144,6 +160,14 @@ public final class ReturningAccountEvaluation {
         case Account account -> {
           AccountKey key = account.key();
           profiles.put(key, account);
+          int lastSlash = key.id().lastIndexOf('/');
+          if (key.id().startsWith("https://") && lastSlash > "https://".length()) {
+            profileUrlPrefixes.computeIfAbsent(key.platform(), p -> new java.util.HashSet<>()).add(key.id().substring(0, lastSlash + 1));
+          }
+          java.util.regex.Matcher peer = TELEGRAM_PEER.matcher(key.id());
+          if (key.platform().equals(Platform.TELEGRAM) && peer.matches()) {
+            chatByNumber.putIfAbsent(peer.group(1), key);
+          }
           byHandle.put(handleKey(account.platform(), account.handle()), key);
           if (firstSeen.putIfAbsent(key, seen.at()) == null && !suspended.contains(key)) {
             watched.put(key, seen.at());
@@ -157,6 +181,9 @@ public final class ReturningAccountEvaluation {
             seen(new WorldEvents.Seen(seen.at(), Account.minimal(post.author(), handleFromId(post.author().id()))));
           }
           firstPost.merge(post.author(), post.postedAt().toEpochMilli(), Math::min);
+          wroteIn(post);
+          wroteHashtags(post);
+          lookUpNamedAccounts(post);
           for (ShoutoutReader.Announcement announcement : shoutouts.read(post)) {
             String handle = handleKey(post.platform(), announcement.announcedHandle());
             announced.computeIfAbsent(handle, h -> new ArrayList<>()).add(announcement.shoutout());
@@ -170,8 +197,14 @@ public final class ReturningAccountEvaluation {
           interacted(follow.from(), Optional.of(follow.to()));
           followers.addTo(follow.to(), 1);
         }
-        case Interaction.Mention mention -> interacted(mention.from(),
-            mention.to().or(() -> Optional.ofNullable(byHandle.get(handleKey(mention.platform(), mention.toHandle())))));
+        case Interaction.Mention mention -> {
+          // A mention that names both the id and the handle (X's entities do) tells Cordon an
+          // account's handle even if that account never posts where Cordon reads.
+          mention.to().filter(to -> !profiles.containsKey(to) && !mention.toHandle().isBlank())
+              .ifPresent(to -> mentionedHandles.putIfAbsent(to, stripAt(mention.toHandle())));
+          interacted(mention.from(),
+              mention.to().or(() -> Optional.ofNullable(byHandle.get(handleKey(mention.platform(), mention.toHandle())))));
+        }
         case Interaction.Reply reply -> interacted(reply.from(), reply.to());
         case Interaction.Share share -> interacted(share.from(), share.originalAuthor());
         case org.cordon.core.model.Media media -> { }
@@ -185,6 +218,80 @@ public final class ReturningAccountEvaluation {
       LinkedHashSet<AccountKey> set = interactions.computeIfAbsent(from, k -> new LinkedHashSet<>());
       if (set.size() < MAX_NEIGHBOURHOOD && set.add(to.get())) {
         touch(from);
+      }
+    }
+
+    /**
+     * A Telegram post is keyed "chat/message" (the export's chat id): writing in a group (or a
+     * conversation) other than one's own channel is a messenger's neighbourhood.
+     */
+    private void wroteIn(Post post) {
+      if (!post.platform().equals(Platform.TELEGRAM)) {
+        return;
+      }
+      String id = post.key().id();
+      int slash = id.indexOf('/');
+      AccountKey chat = slash < 0 ? null : chatByNumber.get(id.substring(0, slash));
+      if (chat == null || chat.equals(post.author())) {
+        return;
+      }
+      LinkedHashSet<AccountKey> set = chats.computeIfAbsent(post.author(), k -> new LinkedHashSet<>());
+      if (set.size() < MAX_CHATS && set.add(chat)) {
+        followers.addTo(chat, 1); // writers seen in the chat: how crowded it is
+        touch(post.author());
+      }
+    }
+
+    /** The first hashtags an account writes: what its first posts are about. */
+    private void wroteHashtags(Post post) {
+      if (post.hashtags().isEmpty() || post.reference(org.cordon.core.model.PostReference.Kind.REPOST_OF).isPresent()) {
+        return;
+      }
+      LinkedHashSet<String> set = hashtags.computeIfAbsent(post.author(), k -> new LinkedHashSet<>());
+      boolean grew = false;
+      for (String tag : post.hashtags()) {
+        if (set.size() < MAX_HASHTAGS && set.add(tag.toLowerCase(Locale.ROOT))) {
+          grew = true;
+        }
+      }
+      if (grew) {
+        touch(post.author());
+      }
+    }
+
+    /**
+     * A post that links a profile and names other handles ("back: https://host/accounts/new (old)")
+     * makes an analyst look the named accounts up. Where a platform's account ids are profile URLs,
+     * a named handle is an account id; if the platform says that account is gone, Cordon learns of a
+     * suspension it never saw (only its handle: it never posted where Cordon reads).
+     */
+    private void lookUpNamedAccounts(Post post) {
+      Set<String> prefixes = profileUrlPrefixes.getOrDefault(post.platform(), Set.of());
+      if (unseenSuspensions.isEmpty() || prefixes.isEmpty()) {
+        return;
+      }
+      Set<String> linkedPrefixes = new java.util.HashSet<>();
+      for (String link : post.links()) {
+        int slash = link.lastIndexOf('/');
+        if (slash > 0 && prefixes.contains(link.substring(0, slash + 1))) {
+          linkedPrefixes.add(link.substring(0, slash + 1));
+        }
+      }
+      if (linkedPrefixes.isEmpty()) {
+        return;
+      }
+      java.util.regex.Matcher token = HANDLE_TOKEN.matcher(post.text().length() > 4_000 ? post.text().substring(0, 4_000) : post.text());
+      for (int read = 0; token.find() && read < 64; read++) {
+        for (String prefix : linkedPrefixes) {
+          AccountKey named = AccountKey.of(post.platform(), prefix + token.group(1));
+          Long suspendedAt = unseenSuspensions.remove(named);
+          if (suspendedAt != null) {
+            indexed.add(named);
+            learnedByLookup++;
+            suspended.add(AccountProfile.of(Account.minimal(named, token.group(1)), Optional.empty()), List.of(), List.of(),
+                Instant.ofEpochMilli(suspendedAt));
+          }
+        }
       }
     }
 
@@ -203,10 +310,19 @@ public final class ReturningAccountEvaluation {
       Account profile = profiles.get(key);
       if (profile == null) {
         neverSeen++;
-        return;
+        String mentioned = mentionedHandles.get(key);
+        if (mentioned == null) {
+          unseenSuspensions.put(key, suspension.at());
+          return;
+        }
+        // Known by its id, its handle (from mentions) and its follows, though it never posted.
+        learnedFromMentions++;
+        profile = Account.minimal(key, mentioned);
       }
       indexed.add(key);
-      suspended.add(AccountProfile.of(profile, avatar(profile)), interactions.getOrDefault(key, new LinkedHashSet<>()),
+      LinkedHashSet<AccountKey> neighbourhood = new LinkedHashSet<>(chats.getOrDefault(key, new LinkedHashSet<>()));
+      neighbourhood.addAll(interactions.getOrDefault(key, new LinkedHashSet<>()));
+      suspended.add(AccountProfile.of(profile, avatar(profile)), neighbourhood, hashtags.getOrDefault(key, new LinkedHashSet<>()),
           Instant.ofEpochMilli(suspension.at()));
     }
 
@@ -228,7 +344,8 @@ public final class ReturningAccountEvaluation {
         List<AccountKey> first = interactions.getOrDefault(key, new LinkedHashSet<>()).stream()
             .limit(FIRST_INTERACTIONS).toList();
         List<Shoutout> about = announced.getOrDefault(handleKey(key.platform(), account.handle()), List.of());
-        Activity activity = new Activity(Instant.ofEpochMilli(seenAt), Set.copyOf(first), about);
+        Activity activity = new Activity(Instant.ofEpochMilli(seenAt), Set.copyOf(first), about,
+            chats.getOrDefault(key, new LinkedHashSet<>()), hashtags.getOrDefault(key, new LinkedHashSet<>()));
         long start = System.nanoTime();
         Check check = matcher.check(AccountProfile.of(account, avatar(account)), activity);
         checkNanos += System.nanoTime() - start;
@@ -274,6 +391,10 @@ public final class ReturningAccountEvaluation {
           return Optional.empty();
         }
       });
+    }
+
+    private static String stripAt(String handle) {
+      return handle.startsWith("@") ? handle.substring(1) : handle;
     }
 
     private static String handleFromId(String id) {
@@ -387,7 +508,7 @@ public final class ReturningAccountEvaluation {
       }
       List<Figures.PlatformFigures> rows = new ArrayList<>();
       tallies.forEach((platform, tally) -> rows.add(tally.figures(platform)));
-      return new Figures(rows, overall.figures("all"), suspensions, neverSeen, checks,
+      return new Figures(rows, overall.figures("all"), suspensions, neverSeen, learnedFromMentions, learnedByLookup, checks,
           checks == 0 ? 0 : checkNanos / 1e3 / checks);
     }
   }

@@ -86,4 +86,59 @@ class ReturningAccountEvaluationTest {
     assertThat(figures.suspensionsObserved()).isEqualTo(2);
     assertThat(figures.describe()).contains("precision");
   }
+  private static String message(int id, String at, String from, String fromId, String text, String hashtag) {
+    long unix = java.time.Instant.parse(at).getEpochSecond();
+    return "{\"id\":" + id + ",\"type\":\"message\",\"date\":\"" + at.substring(0, 19) + "\",\"date_unixtime\":\"" + unix
+        + "\",\"from\":\"" + from + "\",\"from_id\":\"" + fromId + "\",\"text\":[\"" + text + " \",{\"type\":\"hashtag\",\"text\":\"#"
+        + hashtag + "\"}],\"text_entities\":[{\"type\":\"plain\",\"text\":\"" + text + " \"},{\"type\":\"hashtag\",\"text\":\"#" + hashtag + "\"}]}";
+  }
+
+  private static String chat(long id, String name, String type, String... messages) {
+    return "{\"name\":\"" + name + "\",\"type\":\"" + type + "\",\"id\":" + id + ",\"messages\":[" + String.join(",", messages) + "]}";
+  }
+
+  private static String telegramTruth(String id, String suspendedAt) {
+    return "{\"platform\":\"telegram\",\"account_id\":\"" + id + "\",\"suspended_at\":"
+        + (suspendedAt == null ? "null" : "\"" + suspendedAt + "\"") + "}";
+  }
+
+  @Test
+  void findsMessengerReturnsByTheirGroupNameAndSlogansAtTheirFirstPost() throws IOException {
+    Files.createDirectories(world.resolve("truth"));
+    Files.writeString(world.resolve("manifest.json"), "{\"files\":["
+        + "{\"path\":\"circle.json\",\"format\":\"telegram-export\",\"platform\":\"telegram\"},"
+        + "{\"path\":\"neighbours.json\",\"format\":\"telegram-export\",\"platform\":\"telegram\"},"
+        + "{\"path\":\"old-channel.json\",\"format\":\"telegram-export\",\"platform\":\"telegram\"},"
+        + "{\"path\":\"new-channel.json\",\"format\":\"telegram-export\",\"platform\":\"telegram\"}],"
+        + "\"media_url_prefix\":null}");
+    // A supporter writes in the community's group, is suspended, and comes back to the same group
+    // under the same name; a namesake who writes in a neighbourhood chat is no return.
+    Files.writeString(world.resolve("circle.json"), chat(1400000000L, "Lantern circle en 1", "public_supergroup",
+        message(1, "2014-09-01T01:00:00Z", "Ines coffee", "user500000772", "The lantern stays lit.", "EmberWire"),
+        message(2, "2014-09-01T06:00:00Z", "Ines coffee", "user500000773", "Back again.", "EmberWire")));
+    Files.writeString(world.resolve("neighbours.json"), chat(1400000004L, "Neighbourhood chat en 1", "public_supergroup",
+        message(1, "2014-09-01T07:00:00Z", "Ines coffee", "user500003137", "Rain again, staying in.", "books")));
+    // A channel is suspended and returns under the same title with the same slogans.
+    Files.writeString(world.resolve("old-channel.json"), chat(1000001467L, "Umm sky", "public_channel",
+        message(1, "2014-09-01T01:30:00Z", "Umm sky", "channel1000001467", "Carry the light forward.", "PaleLantern")));
+    Files.writeString(world.resolve("new-channel.json"), chat(1000001468L, "Umm sky", "public_channel",
+        message(1, "2014-09-01T05:00:00Z", "Umm sky", "channel1000001468", "Ours is the long night watch.", "PaleLantern")));
+    Files.write(world.resolve("truth/accounts.jsonl"), List.of(
+        telegramTruth("user500000772", "2014-09-01T02:00:00.000Z"), telegramTruth("user500000773", null),
+        telegramTruth("user500003137", null), telegramTruth("channel1000001467", "2014-09-01T02:00:00.000Z"),
+        telegramTruth("channel1000001468", null)));
+    Files.write(world.resolve("truth/lineage.jsonl"), List.of(
+        "{\"platform\":\"telegram\",\"account_id\":\"user500000773\",\"predecessor_account_id\":\"user500000772\"}",
+        "{\"platform\":\"telegram\",\"account_id\":\"channel1000001468\",\"predecessor_account_id\":\"channel1000001467\"}"));
+
+    Figures figures = ReturningAccountEvaluation.run(world);
+
+    Figures.PlatformFigures telegram = figures.platforms().getFirst();
+    assertThat(telegram.platform()).isEqualTo("telegram");
+    assertThat(telegram.returns()).isEqualTo(2);
+    assertThat(telegram.correct()).isEqualTo(2);
+    assertThat(telegram.notReturning()).isZero();
+    assertThat(telegram.wrongPredecessor()).isZero();
+    assertThat(telegram.delayP90Minutes()).isEqualTo(0.0);
+  }
 }
