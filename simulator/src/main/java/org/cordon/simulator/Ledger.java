@@ -177,6 +177,11 @@ final class Ledger {
     contentRemovedAt.merge(url, at, (a, b) -> a.isBefore(b) ? a : b);
   }
 
+  /** Every distinct request received, in no particular order. */
+  synchronized List<Received> received() {
+    return List.copyOf(byKey.values());
+  }
+
   synchronized Optional<Received> find(String platform, String reference) {
     return Optional.ofNullable(byReference.get(platform + "\n" + reference));
   }

@@ -107,7 +107,8 @@ public final class PlatformSimulator implements AutoCloseable {
     this.executor = executor;
     this.world = world;
     this.json = json;
-    this.clock = SimulatedClock.system(config.simulatedStart().orElseGet(Instant::now), config.speed());
+    this.clock = config.timeSource().map(SimulatedClock::external)
+        .orElseGet(() -> SimulatedClock.system(config.simulatedStart().orElseGet(Instant::now), config.speed()));
     this.ledger = new Ledger(config.seed(), config.returns().strikesToSuspend());
     this.faultRandom = new Random(config.seed() ^ 0x5DEECE66DL);
     this.returns = new LiveReturns(config.returns(), config.seed(), world, ledger, clock, json);
@@ -142,6 +143,31 @@ public final class PlatformSimulator implements AutoCloseable {
   /** The simulator's current simulated instant. */
   public Instant simulatedNow() {
     return clock.now();
+  }
+
+  /**
+   * A distinct request as the platform received it (a retry with the same idempotency key is not a
+   * second one), for evaluations that check what reached the platforms against what was sent.
+   */
+  public record ReceivedRequest(String platform, String idempotencyKey, String requestType, String subjectKind, String subjectId,
+      List<String> urls, String reference, Instant receivedAt) {
+    public ReceivedRequest {
+      urls = List.copyOf(urls);
+    }
+  }
+
+  /** Every distinct request received so far, oldest first. */
+  public List<ReceivedRequest> receivedRequests() {
+    return ledger.received().stream()
+        .map(r -> new ReceivedRequest(r.submission().platform(), r.submission().idempotencyKey(), r.submission().requestType(),
+            r.submission().subjectKind(), r.submission().subjectId(), r.submission().urls(), r.reference(), r.receivedAt()))
+        .sorted(java.util.Comparator.comparing(ReceivedRequest::receivedAt).thenComparing(ReceivedRequest::reference))
+        .toList();
+  }
+
+  /** Requests received again under a known idempotency key (retries), counted once each time. */
+  public long duplicateRequests() {
+    return ledger.stats(clock.now()).duplicates();
   }
 
   @Override

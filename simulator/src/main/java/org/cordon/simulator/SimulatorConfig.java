@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How a {@link PlatformSimulator} behaves. Build one with {@link #builder()}; every field has a
@@ -28,6 +29,9 @@ import java.util.Optional;
  * @param maxClockSkew how far {@code X-Cordon-Timestamp} may be from the real clock
  * @param returns how platforms suspend accounts for repeated removals and how suspended users
  *     of the world come back (live mode)
+ * @param timeSource when present, the simulator's time is whatever this says (a discrete-event
+ *     evaluation drives it); {@code speed} and {@code simulatedStart} are then unused. Empty (the
+ *     default): simulated time runs {@code speed} times the real clock from {@code simulatedStart}
  */
 public record SimulatorConfig(
     int port,
@@ -41,7 +45,16 @@ public record SimulatorConfig(
     Faults faults,
     Optional<Path> world,
     Duration maxClockSkew,
-    Returns returns) {
+    Returns returns,
+    Optional<Supplier<Instant>> timeSource) {
+
+  /** The configuration before an external time source existed: time runs at {@code speed}. */
+  public SimulatorConfig(int port, Map<String, String> secrets, Map<String, Behaviour> behaviours, Behaviour defaultBehaviour,
+      Behaviour removalOrderBehaviour, double speed, Optional<Instant> simulatedStart, long seed, Faults faults,
+      Optional<Path> world, Duration maxClockSkew, Returns returns) {
+    this(port, secrets, behaviours, defaultBehaviour, removalOrderBehaviour, speed, simulatedStart, seed, faults, world, maxClockSkew, returns,
+        Optional.empty());
+  }
 
   /** The configuration before live returns existed: returns take their defaults. */
   public SimulatorConfig(int port, Map<String, String> secrets, Map<String, Behaviour> behaviours, Behaviour defaultBehaviour,
@@ -71,6 +84,7 @@ public record SimulatorConfig(
     Objects.requireNonNull(world, "world");
     Objects.requireNonNull(maxClockSkew, "maxClockSkew");
     Objects.requireNonNull(returns, "returns");
+    Objects.requireNonNull(timeSource, "timeSource");
     // The world is input, shared by runs: live ground truth goes elsewhere.
     world.ifPresent(dir -> returns.liveTruthFile().ifPresent(file -> {
       if (file.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
@@ -224,8 +238,19 @@ public record SimulatorConfig(
     private Optional<Path> world = Optional.empty();
     private Duration maxClockSkew = Duration.ofMinutes(5);
     private Returns returns = Returns.DEFAULT;
+    private Optional<Supplier<Instant>> timeSource = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Drives the simulator's time from outside: every receipt, decision delay and status answer
+     * is read off this source (an evaluation's simulated clock), instead of running at
+     * {@link #speed}. The signature timestamp is still checked against the real clock.
+     */
+    public Builder timeSource(Supplier<Instant> source) {
+      timeSource = Optional.of(Objects.requireNonNull(source, "source"));
+      return this;
+    }
 
     public Builder port(int value) {
       port = value;
@@ -332,7 +357,8 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig build() {
-      return new SimulatorConfig(port, secrets, behaviours, defaultBehaviour, removalOrderBehaviour, speed, simulatedStart, seed, faults, world, maxClockSkew, returns);
+      return new SimulatorConfig(port, secrets, behaviours, defaultBehaviour, removalOrderBehaviour, speed, simulatedStart, seed, faults, world, maxClockSkew, returns,
+          timeSource);
     }
   }
 }
