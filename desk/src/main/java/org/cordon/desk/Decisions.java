@@ -121,6 +121,36 @@ public final class Decisions {
             Sql.instant(rs, "requested_at")), request.value()));
   }
 
+  /**
+   * What a removal order's Annex I form takes from the decisions behind it: issued when the desk
+   * recorded it (when its decision cleared four-eyes), the category's grounds explained by every
+   * requester's note and every approver's reason, and the subject and case that locate the content.
+   * The same order always gives the same particulars, so a re-sent order carries the same form.
+   */
+  public org.cordon.referral.order.OrderParticulars orderParticulars(Request.RemovalOrder order) {
+    Objects.requireNonNull(order, "order");
+    record Said(String who, Optional<String> unit, String note, Optional<String> approver, Optional<String> approval) {}
+    List<Said> said = sql.read(c -> Sql.list(c, """
+        SELECT d.decided_by, d.unit, d.note, a.approved_by, a.reason
+          FROM desk_requesters q JOIN desk_decisions d ON d.id = q.decision_id
+          LEFT JOIN desk_approvals a ON a.decision_id = d.id AND a.verdict = 'APPROVED'
+         WHERE q.request_id = ? ORDER BY q.id""",
+        rs -> new Said(rs.getString(1), Sql.optionalString(rs, "unit"), rs.getString(3), Optional.ofNullable(rs.getString(4)),
+            Optional.ofNullable(rs.getString(5))), order.id().value()));
+    StringBuilder reasons = new StringBuilder("Category: ").append(order.category()).append('.');
+    for (Said s : said) {
+      reasons.append(' ').append(s.unit().map(u -> "Unit " + u + " (" + s.who() + ")").orElse(s.who())).append(": ").append(s.note().strip());
+      s.approver().ifPresent(a -> reasons.append(" Approved by ").append(a).append(s.approval().map(r -> ": " + r.strip()).orElse("")));
+      if (reasons.charAt(reasons.length() - 1) != '.') {
+        reasons.append('.');
+      }
+    }
+    Instant issued = order.history().isEmpty() ? clock.instant() : order.history().getFirst().at();
+    String where = order.subject().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + order.subject().id() + " on "
+        + order.subject().platform().name() + "; Cordon case " + order.caseId().value() + ", request " + order.id().value();
+    return new org.cordon.referral.order.OrderParticulars(issued, reasons.toString(), where);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private Outcome record(DeskUser who, DecisionDraft draft, Optional<Long> corrects, List<String> extraUrls) {
@@ -132,6 +162,15 @@ public final class Decisions {
     Instant now = clock.instant();
     return sql.inTransaction(c -> {
       CaseRow kase = caseRow(c, draft.caseId());
+      // a decided case is decided otherwise only by a correction, which names what it corrects; one more
+      // referral of a referred case (another analyst, a retried submission, a unit) joins its request (dedupe)
+      boolean joins = draft.kind() == DecisionKind.REFER && kase.state().equals("REFERRED");
+      if (corrects.isEmpty() && who.mayDecide() && !kase.state().equals("OPEN") && !joins) {
+        Optional<Long> last = Sql.one(c, "SELECT id FROM desk_decisions WHERE case_id = ? ORDER BY id DESC LIMIT 1", rs -> rs.getLong(1), kase.id());
+        throw new DeskRefusal(DeskRefusal.Reason.CONFLICT, "case " + kase.id() + " is " + kase.state().toLowerCase(java.util.Locale.ROOT)
+            + " already: " + last.map(id -> "correct decision " + id + " instead (a correction is a new decision naming the one it corrects)")
+                .orElse("it was decided outside the desk and is closed"));
+      }
       Approval approval = draft.kind() == DecisionKind.REFER
           ? policy.approvalFor(draft.requestType().orElseThrow(), kase.subject().kind()) : Approval.NONE;
       long id = Sql.insert(c, """
@@ -220,11 +259,16 @@ public final class Decisions {
       Request draft = switch (type) {
         case REFERRAL -> new Request.Referral(placeholder, new CaseId(kase.id()), subject.platform(), subject, List.copyOf(urls), category, key, List.of());
         case REMOVAL_ORDER -> new Request.RemovalOrder(placeholder, new CaseId(kase.id()), subject.platform(), subject, List.copyOf(urls), category, key,
-            List.of(), policy.issuingAuthority(), "CORDON-" + kase.id() + "-" + decision.id());
+            List.of(), policy.issuingAuthority(), "CORDON-PENDING-" + kase.id() + "-" + decision.id());
       };
       Map.Entry<Request, Boolean> created = RequestRows.createOrFind(c, draft, now);
       request = created.getKey();
       joined = !created.getValue();
+      if (created.getValue() && request instanceof Request.RemovalOrder) {
+        // an order's reference (Annex I, section A) is its request number, known once the database gave it
+        Sql.update(c, "UPDATE requests SET reference = ? WHERE id = ?", orderReference(request.id()), request.id().value());
+        request = RequestRows.find(c, request.id().value()).orElseThrow();
+      }
     }
     Sql.update(c, """
         INSERT INTO desk_requesters (request_id, decision_id, requested_by, unit, requested_at) VALUES (?, ?, ?, ?, ?)
@@ -237,6 +281,11 @@ public final class Decisions {
     Deconfliction.placeHolds(c, request, now);
     List<HoldEntry> holds = Deconfliction.holds(c, "h.request_id = ?", request.id().value());
     return new Outcome(decision, RequestRows.find(c, request.id().value()), joined, holds);
+  }
+
+  /** The reference of a removal order: {@code CORDON-<request number>}. */
+  public static String orderReference(RequestId request) {
+    return "CORDON-" + request.value();
   }
 
   private static List<String> storedUrls(Connection c, Subject subject) throws SQLException {

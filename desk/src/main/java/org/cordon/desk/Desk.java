@@ -26,6 +26,7 @@ public final class Desk {
   private final DeskStatistics statistics;
   private final TriageQueue queue;
   private final DeskRequestStore requests;
+  private final OrderClocks orderClocks;
 
   /** The desk's ports: how to check removed content, how to delete purged evidence, what network analysis says about accounts. */
   public record Ports(ContentChecker checker, EvidenceDisposal disposal, KeyAccounts keyAccounts) {
@@ -47,6 +48,7 @@ public final class Desk {
     this.statistics = new DeskStatistics(sql, policy, clock);
     this.queue = new TriageQueue(sql, policy, clock, ports.keyAccounts());
     this.requests = new DeskRequestStore(sql);
+    this.orderClocks = new OrderClocks(sql, clock);
   }
 
   /**
@@ -97,5 +99,10 @@ public final class Desk {
   /** For {@code Dispatcher} and {@code StatusTracker}: lists only requests cleared by four-eyes and not held. */
   public DeskRequestStore requests() {
     return requests;
+  }
+
+  /** The one-hour clocks of removal orders, started at the platform's confirmed receipt. */
+  public OrderClocks orderClocks() {
+    return orderClocks;
   }
 }

@@ -21,17 +21,15 @@ import org.cordon.core.triage.CaseId;
 final class RequestRows {
   /**
    * A request may go out: some decision behind it cleared four-eyes, and no hold on it is active
-   * (a hold is active until its owner unit's latest answer is RELEASE). A request of the
-   * foundation's referral desk (an analyst's recorded refer decision on the case, no desk
-   * requester, as {@code cordon decide} and the demo make) needs no approval and may go out too;
-   * a request with neither behind it (written to the table by other means) never does.
+   * (a hold is active until its owner unit's latest answer is RELEASE). A request no desk decision
+   * stands behind (the foundation's referral desk made such requests; anything else writing to the
+   * table would too) never goes out: every way of deciding goes through {@link Decisions}, so
+   * nothing can skip four-eyes by writing a request of its own.
    */
   static final String DISPATCHABLE = """
-      ((NOT EXISTS (SELECT 1 FROM desk_requesters q0 WHERE q0.request_id = r.id)
-         AND EXISTS (SELECT 1 FROM decisions d0 WHERE d0.case_id = r.case_id AND d0.kind = 'refer'))
-       OR EXISTS (SELECT 1 FROM desk_requesters q JOIN desk_decisions d ON d.id = q.decision_id
+      EXISTS (SELECT 1 FROM desk_requesters q JOIN desk_decisions d ON d.id = q.decision_id
                LEFT JOIN desk_approvals a ON a.decision_id = d.id
-               WHERE q.request_id = r.id AND (d.approval = 'NONE' OR a.verdict = 'APPROVED')))
+               WHERE q.request_id = r.id AND (d.approval = 'NONE' OR a.verdict = 'APPROVED'))
       AND NOT EXISTS (SELECT 1 FROM desk_holds h
                WHERE h.request_id = r.id
                  AND coalesce((SELECT x.answer FROM desk_hold_answers x WHERE x.hold_id = h.id ORDER BY x.id DESC LIMIT 1), 'KEEP') <> 'RELEASE')""";

@@ -99,6 +99,23 @@ final class DeskFixture implements AutoCloseable {
     }
   }
 
+  /** The first column of the first row, as a number. */
+  long query(String statement, Object... parameters) {
+    try (Connection c = database.dataSource().getConnection(); var ps = c.prepareStatement(statement)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      try (var rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no row for " + statement);
+        }
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   @Override
   public void close() {
     database.close();

@@ -25,6 +25,8 @@ final class FakeGateway implements PlatformGateway {
   final Map<String, String> platformRequests = new LinkedHashMap<>();
   int loseAnswers;
   Optional<RequestStatus> nextPollAnswer = Optional.empty();
+  /** Answer SENT, as a portal outbox does: delivered, the platform's receipt comes later by polling. */
+  boolean withoutReceipt;
 
   FakeGateway(Platform platform, Clock clock) {
     this.platform = platform;
@@ -43,6 +45,9 @@ final class FakeGateway implements PlatformGateway {
     if (loseAnswers > 0) {
       loseAnswers--;
       throw new GatewayException("connection reset before the answer");
+    }
+    if (withoutReceipt) {
+      return new PlatformAnswer(RequestStatus.SENT, clock.instant(), Optional.empty(), "in the outbox");
     }
     return new PlatformAnswer(RequestStatus.ACKNOWLEDGED, clock.instant(), Optional.of(reference), "");
   }

@@ -186,4 +186,18 @@ class FourEyesTest {
         .hasMessageContaining("four-eyes");
     assertThat(fixture.desk.requests().withStatus(RequestStatus.PENDING, 10_000)).noneMatch(r -> r.caseId().equals(kase));
   }
+
+  @Test
+  void aDecidedCaseIsDecidedAgainOnlyByACorrection() {
+    CaseId kase = postCase();
+    Outcome referred = fixture.desk.decisions().decide(DeskUser.analyst("ana"),
+        DecisionDraft.refer(kase, RequestType.REFERRAL, Category.GLORIFIES, Optional.empty(), "placeholder glorification"));
+
+    assertThatThrownBy(() -> fixture.desk.decisions().decide(DeskUser.analyst("bo"), DecisionDraft.of(kase, DecisionKind.DISMISS, "second thoughts")))
+        .isInstanceOfSatisfying(DeskRefusal.class, e -> assertThat(e.reason()).isEqualTo(DeskRefusal.Reason.CONFLICT))
+        .hasMessageContaining("correct decision " + referred.decision().id());
+    Outcome corrected = fixture.desk.decisions().correct(DeskUser.analyst("bo"), referred.decision().id(),
+        DecisionDraft.of(kase, DecisionKind.DISMISS, "second thoughts"));
+    assertThat(corrected.decision().corrects()).contains(referred.decision().id());
+  }
 }

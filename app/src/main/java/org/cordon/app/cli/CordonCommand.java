@@ -51,6 +51,7 @@ public final class CordonCommand implements Runnable {
     eval.addSubcommand("text", new TextEvaluationCommand());
     eval.addSubcommand("detection", new DetectionEvaluationCommand());
     eval.addSubcommand("network", new NetworkEvaluationCommand());
+    eval.addSubcommand("takedown", new TakedownEvaluationCommand());
     root.addSubcommand("eval", eval);
     root.setCaseInsensitiveEnumValuesAllowed(true);
     return root;

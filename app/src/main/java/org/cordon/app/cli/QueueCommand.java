@@ -1,18 +1,18 @@
 package org.cordon.app.cli;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.core.signal.Tier;
-import org.cordon.core.triage.Case;
+import org.cordon.desk.TriageQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cordon queue}: the triage queue, most urgent first. */
-@Command(name = "queue", mixinStandardHelpOptions = true, description = "Prints the triage queue, most urgent first.")
+/** {@code cordon queue}: the desk's queue, most urgent first, with each case's clock. */
+@Command(name = "queue", mixinStandardHelpOptions = true,
+    description = "Prints the desk's queue, most urgent first: priority, tier, time open, time left to the unit's target (or past it), subject.")
 final class QueueCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 
@@ -22,19 +22,29 @@ final class QueueCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (CordonRuntime runtime = CordonRuntime.open(store.settings())) {
-      Instant now = runtime.clock().instant();
-      Table t = new Table("case", "priority", "tier", "open for", "subject", "why");
-      for (Case c : runtime.stores().cases().queue(limit)) {
-        t.row(c.id(), String.format(Locale.ROOT, "%.3f", c.priority()), c.tier().map(Tier::label).orElse("-"),
-            age(c.age(now)), c.subject(), Terminal.safe(c.assessment().explanation(), 80));
+      TriageQueue.View view = runtime.deskService().queue().queue(Math.clamp(limit, 1, 1000));
+      Table t = new Table("case", "priority", "tier", "open for", "clock", "subject");
+      for (TriageQueue.Item item : view.items()) {
+        t.row(item.caseId().value(), String.format(Locale.ROOT, "%.3f", item.priority().priority()), item.tier().map(Tier::label).orElse("-"),
+            age(item.priority().age()), clock(item), Terminal.safe(item.subject().toString(), 60));
       }
       t.print(System.out);
+      System.out.printf(Locale.ROOT, "%d open, %d nearing their target, %d past it%n", view.open(), view.nearing(), view.breached());
     }
     return 0;
   }
 
+  static String clock(TriageQueue.Item item) {
+    Duration remaining = item.priority().remaining();
+    return switch (item.priority().clock()) {
+      case ON_TIME -> age(remaining) + " left";
+      case NEARING -> age(remaining) + " left (nearing)";
+      case BREACHED -> "BREACHED " + age(remaining.negated()) + " ago";
+    };
+  }
+
   static String age(Duration d) {
-    long m = d.toMinutes();
+    long m = Math.max(0, d.toMinutes());
     return m < 60 ? m + " min" : m / 60 + " h " + m % 60 + " min";
   }
 }

@@ -32,7 +32,8 @@ import org.cordon.core.request.Request;
 import org.cordon.core.request.RequestStatus;
 import org.cordon.core.request.StatusChange;
 import org.cordon.core.triage.Case;
-import org.cordon.core.triage.Decision;
+import org.cordon.desk.DecisionDraft;
+import org.cordon.desk.DecisionKind;
 import org.cordon.ingest.Connectors;
 import org.cordon.range.RangeCommand;
 import org.cordon.simulator.PlatformSimulator;
@@ -153,10 +154,10 @@ public final class DemoRun {
         break;
       }
       for (Case c : top) {
-        SimulatedAnalyst.Verdict verdict = analyst.judge(c);
-        runtime.desk().decide(c.id(), verdict.decision(), SimulatedAnalyst.ACTOR, verdict.reason());
+        DecisionDraft draft = analyst.judge(c);
+        runtime.deskService().decisions().decide(SimulatedAnalyst.USER, draft);
         budget--;
-        if (verdict.decision() instanceof Decision.Refer) {
+        if (draft.kind() == DecisionKind.REFER) {
           tally.referred++;
         } else {
           tally.dismissed++;

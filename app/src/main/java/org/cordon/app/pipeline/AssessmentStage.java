@@ -25,15 +25,31 @@ public final class AssessmentStage {
   private final Assessor assessor;
   private final ToDoubleBiFunction<Assessment, Duration> priority;
   private final Clock clock;
+  private final java.util.function.BiConsumer<org.cordon.core.model.Post, Assessment> assessed;
 
   public AssessmentStage(AssessmentInbox inbox, CaseStore cases, List<Detector> detectors, Assessor assessor,
       ToDoubleBiFunction<Assessment, Duration> priority, Clock clock) {
+    this(inbox, cases, detectors, assessor, priority, clock, (post, assessment) -> {});
+  }
+
+  private AssessmentStage(AssessmentInbox inbox, CaseStore cases, List<Detector> detectors, Assessor assessor,
+      ToDoubleBiFunction<Assessment, Duration> priority, Clock clock,
+      java.util.function.BiConsumer<org.cordon.core.model.Post, Assessment> assessed) {
+    this.assessed = java.util.Objects.requireNonNull(assessed, "assessed");
     this.inbox = inbox;
     this.cases = cases;
     this.detectors = List.copyOf(detectors);
     this.assessor = assessor;
     this.priority = priority;
     this.clock = clock;
+  }
+
+  /**
+   * This stage, also telling {@code listener} of every post and its assessment once recorded (the
+   * live pipeline's account risk counts them). The listener must not throw.
+   */
+  public AssessmentStage alsoTelling(java.util.function.BiConsumer<org.cordon.core.model.Post, Assessment> listener) {
+    return new AssessmentStage(inbox, cases, detectors, assessor, priority, clock, assessed.andThen(listener));
   }
 
   /** Assesses up to {@code limit} posts; returns what it did. */
@@ -58,6 +74,9 @@ public final class AssessmentStage {
         cases.openOrUpdate(a, priority.applyAsDouble(a, Duration.ZERO), now);
         flagged++;
       }
+    }
+    for (int i = 0; i < posts.size(); i++) {
+      assessed.accept(posts.get(i).post(), assessments.get(i));
     }
     return new Result(posts.size(), flagged);
   }

@@ -44,6 +44,8 @@ public final class IngestRunner {
   private final Clock clock;
 
   private final java.util.function.Consumer<org.cordon.core.model.Observed> stored;
+  /** Applied to every parsed record before it is stored (the live pipeline fills in posts' languages). */
+  private final java.util.function.UnaryOperator<ParsedRecord> enrich;
 
   public IngestRunner(ObservationStore observations, QuarantineStore quarantine, EvidenceStore evidence,
       Optional<MediaArchiver> media, int batchSize, Clock clock) {
@@ -56,13 +58,35 @@ public final class IngestRunner {
    */
   public IngestRunner(ObservationStore observations, QuarantineStore quarantine, EvidenceStore evidence,
       Optional<MediaArchiver> media, int batchSize, Clock clock, java.util.function.Consumer<org.cordon.core.model.Observed> stored) {
+    this(observations, quarantine, evidence, media, batchSize, clock, stored, java.util.function.UnaryOperator.identity());
+  }
+
+  private IngestRunner(ObservationStore observations, QuarantineStore quarantine, EvidenceStore evidence,
+      Optional<MediaArchiver> media, int batchSize, Clock clock, java.util.function.Consumer<org.cordon.core.model.Observed> stored,
+      java.util.function.UnaryOperator<ParsedRecord> enrich) {
     this.stored = java.util.Objects.requireNonNull(stored, "stored");
+    this.enrich = java.util.Objects.requireNonNull(enrich, "enrich");
     this.observations = observations;
     this.quarantine = quarantine;
     this.evidence = evidence;
     this.media = media;
     this.batchSize = batchSize;
     this.clock = clock;
+  }
+
+  /**
+   * This runner, with every parsed record passed through {@code step} before it is stored (what is
+   * stored is what the step returns; the raw payload stays the evidence). The step must not throw.
+   */
+  public IngestRunner enriching(java.util.function.UnaryOperator<ParsedRecord> step) {
+    java.util.function.UnaryOperator<ParsedRecord> before = enrich;
+    return new IngestRunner(observations, quarantine, evidence, media, batchSize, clock, stored,
+        record -> step.apply(before.apply(record)));
+  }
+
+  /** This runner, also telling {@code listener} of every stored item, after the listeners it had. */
+  public IngestRunner alsoTelling(java.util.function.Consumer<org.cordon.core.model.Observed> listener) {
+    return new IngestRunner(observations, quarantine, evidence, media, batchSize, clock, stored.andThen(listener), enrich);
   }
 
   /** Ingests a file; {@code progress} is told the bytes read so far. */
@@ -127,7 +151,7 @@ public final class IngestRunner {
     @Override
     public void accept(ParsedRecord record) {
       records++;
-      batch.add(record);
+      batch.add(enrich.apply(record));
       if (batch.size() >= batchSize) {
         flush();
       }

@@ -27,7 +27,6 @@ import org.cordon.detect.url.UrlCanonicalizer;
 import org.cordon.detect.url.UrlList;
 import org.cordon.detect.url.UrlRules;
 import org.cordon.referral.desk.Dispatcher;
-import org.cordon.referral.desk.ReferralDesk;
 import org.cordon.referral.desk.StatusTracker;
 import org.cordon.referral.triage.Priority;
 import org.cordon.store.Database;
@@ -50,13 +49,17 @@ public final class CordonRuntime implements AutoCloseable {
   private final MediaFingerprinter fingerprinter = new MediaFingerprinter();
   private volatile Map<Platform, PlatformGateway> gateways;
   private volatile org.cordon.desk.Desk deskService;
+  /** What network analysis knows of accounts, for the desk's priority: filled in by the live pipeline. */
+  private final org.cordon.app.live.KeyAccountsSwitch keyAccounts = new org.cordon.app.live.KeyAccountsSwitch();
 
   private CordonRuntime(Settings settings, Database database, Stores stores, Clock clock) {
     this.settings = settings;
     this.database = database;
     this.stores = stores;
     this.clock = clock;
-    this.gateways = Gateways.load(settings.gatewaysFile());
+    // removal orders' Annex I forms take their particulars from the desk's decisions, opened on first use
+    this.gateways = Gateways.load(settings.gatewaysFile(), settings.issuingAuthority(),
+        order -> deskService().decisions().orderParticulars(order)).gateways();
   }
 
   public static CordonRuntime open(Settings settings) throws IOException {
@@ -88,11 +91,16 @@ public final class CordonRuntime implements AutoCloseable {
   public synchronized org.cordon.desk.Desk deskService() {
     if (deskService == null) {
       org.cordon.desk.Desk.Ports ports = new org.cordon.desk.Desk.Ports(new HttpContentChecker(), stores::disposeEvidence,
-          org.cordon.desk.KeyAccounts.NONE);
+          keyAccounts);
       deskService = org.cordon.desk.Desk.open(database.dataSource(), stores.cases(),
           org.cordon.desk.DeskPolicy.defaults(settings.issuingAuthority()), clock, ports);
     }
     return deskService;
+  }
+
+  /** The desk's port to network analysis; the live pipeline installs its account state here. */
+  public org.cordon.app.live.KeyAccountsSwitch keyAccounts() {
+    return keyAccounts;
   }
 
   public Database database() {
@@ -241,9 +249,6 @@ public final class CordonRuntime implements AutoCloseable {
     return new AssessmentStage(stores.inbox(), stores.cases(), detectors(), new Assessor(FLAG_THRESHOLD), Priority::of, clock);
   }
 
-  public ReferralDesk desk() {
-    return new ReferralDesk(stores.cases(), stores.requests(), new PostUrls(stores.observations()), clock);
-  }
 
   /**
    * Sends pending requests through the desk's request store, which lists only what may go out:

@@ -13,7 +13,6 @@ import org.cordon.core.request.StatusChange;
 import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
 import org.cordon.core.triage.Case;
-import org.cordon.core.triage.DecisionRecord;
 
 /** The REST API's JSON shapes: the domain mapped once, at the edge. */
 final class ApiViews {
@@ -37,23 +36,30 @@ final class ApiViews {
     }
   }
 
-  record DecisionView(String decision, Optional<String> category, String actor, String reason, Instant at) {
-    static DecisionView of(DecisionRecord d) {
-      Optional<String> category = d.decision() instanceof org.cordon.core.triage.Decision.Refer r ? Optional.of(r.category()) : Optional.empty();
-      return new DecisionView(d.decision().kind(), category, d.actor().key(), d.reason(), d.at());
+  /** A decision of the desk's trail (decisions recorded before the desk existed stay in the store, not here). */
+  record DecisionView(long id, String kind, Optional<String> requestType, Optional<String> category, Optional<String> tier, String decidedBy,
+      String role, String approval, String state, String note, Instant at) {
+    static DecisionView of(org.cordon.desk.DecisionEntry d) {
+      return new DecisionView(d.id(), lower(d.kind()), d.requestType().map(ApiViews::lower), d.category().map(org.cordon.desk.Category::key),
+          d.tier().map(Tier::key), d.decidedBy(), lower(d.role()), lower(d.approval()), lower(d.state()), d.note(), d.decidedAt());
     }
   }
 
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A case with its content and the desk's decisions on it; decide through {@code POST /api/v1/desk/cases/{id}/decisions}. */
   record CaseView(long id, String state, double priority, Optional<String> tier, Optional<String> tierLabel, Instant firstSeen, long openMinutes,
       SubjectView subject, double score, String explanation, List<SignalView> signals, Optional<PostView> post, List<DecisionView> decisions) {
-    static CaseView of(Case c, Instant now, ObservationStore observations) {
+    static CaseView of(Case c, Instant now, ObservationStore observations, List<org.cordon.desk.DecisionEntry> trail) {
       Optional<PostView> post = c.subject() instanceof org.cordon.core.model.PostKey key
           ? observations.post(key).map(p -> PostView.of(p, observations.account(p.author())))
           : Optional.empty();
       return new CaseView(c.id().value(), c.state().name().toLowerCase(java.util.Locale.ROOT), c.priority(), c.tier().map(Tier::key),
           c.tier().map(Tier::label), c.firstSeen(), Duration.between(c.firstSeen(), now).toMinutes(), SubjectView.of(c.subject()),
           c.assessment().score(), c.assessment().explanation(), c.assessment().signals().stream().map(SignalView::of).toList(), post,
-          c.decisions().stream().map(DecisionView::of).toList());
+          trail.stream().map(DecisionView::of).toList());
     }
   }
 
@@ -70,7 +76,4 @@ final class ApiViews {
           r.status().name().toLowerCase(java.util.Locale.ROOT), r.history().stream().map(StatusView::of).toList());
     }
   }
-
-  /** What an analyst sends to decide a case. */
-  record DecisionCommand(String decision, Optional<String> category, String reason) {}
 }

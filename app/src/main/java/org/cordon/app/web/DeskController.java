@@ -22,7 +22,13 @@ import org.cordon.desk.DeskCounts;
 import org.cordon.desk.DeskRefusal;
 import org.cordon.desk.DeskUser;
 import org.cordon.desk.HoldEntry;
+import org.cordon.desk.OrderClock;
 import org.cordon.desk.Outcome;
+import org.cordon.desk.Reopening;
+import org.cordon.desk.Requester;
+import org.cordon.desk.Retention;
+import org.cordon.desk.Verification;
+import org.cordon.core.request.RequestId;
 import org.cordon.desk.RequestType;
 import org.cordon.desk.Selector;
 import org.cordon.desk.SelectorDraft;
@@ -171,8 +177,11 @@ class DeskController {
         body.note() == null ? "" : body.note()));
   }
 
-  /** A unit's selectors in a file (CSV, or JSON with Content-Type application/json); errors per row. */
-  @PostMapping(value = "/units/{unit}/selectors/import", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_JSON_VALUE})
+  /**
+   * A unit's selectors in a file (CSV as text/csv, or JSON as application/json); errors per row. Not
+   * text/plain: an HTML form on another site can send that, with the browser's cached credentials.
+   */
+  @PostMapping(value = "/units/{unit}/selectors/import", consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
   UnitFiles.ImportReport importSelectors(@PathVariable String unit, @RequestParam(defaultValue = "csv") String format, @RequestBody byte[] body,
       Authentication auth) {
     DeskUser who = ownUnit(user(auth), unit);
@@ -235,6 +244,82 @@ class DeskController {
       throw new DeskRefusal(DeskRefusal.Reason.FORBIDDEN, who.name() + " does not see the intelligence of unit " + unit);
     }
     return unit;
+  }
+
+  // ---------------------------------------------------------------- requests: dedupe, removal orders' clocks, verification
+
+  /** Everyone whose referral a request carries: more than one means it was deduplicated. */
+  @GetMapping("/requests/{id}/requesters")
+  List<Requester> requesters(@PathVariable long id, Authentication auth) {
+    requireStaff(user(auth)); // who else asked is deconfliction-sensitive: not for units
+    return desk().decisions().requesters(new RequestId(id));
+  }
+
+  /** A removal order's one-hour clock: started at the platform's confirmed receipt, due an hour later. */
+  @GetMapping("/requests/{id}/order-clock")
+  OrderClock orderClock(@PathVariable long id, Authentication auth) {
+    requireStaff(user(auth));
+    return desk().orderClocks().of(new RequestId(id))
+        .orElseThrow(() -> new DeskRefusal(DeskRefusal.Reason.NOT_FOUND, "request " + id + " is not a removal order; check the request number"));
+  }
+
+  /** Removal orders not yet finished, with their clocks: received ones by due time, then those awaiting receipt. */
+  @GetMapping("/removal-orders/clocks")
+  List<OrderClock> orderClocks(@RequestParam(defaultValue = "100") int limit, Authentication auth) {
+    requireStaff(user(auth));
+    return desk().orderClocks().open(Math.clamp(limit, 1, 1000));
+  }
+
+  /** The re-checks of removed content (growing intervals), oldest first. */
+  @GetMapping("/requests/{id}/checks")
+  List<Verification.CheckRecord> checks(@PathVariable long id, Authentication auth) {
+    requireStaff(user(auth));
+    return desk().verification().checks(new RequestId(id));
+  }
+
+  record Detail(String detail) {}
+
+  /** A platform reported a complaint against a removal (TCO Art. 10). */
+  @PostMapping("/requests/{id}/complaints")
+  ResponseEntity<Void> complaint(@PathVariable long id, @RequestBody Detail body, Authentication auth) {
+    requireStaff(user(auth));
+    desk().verification().recordComplaint(new RequestId(id), requireDetail(body));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** A platform reported content reinstated after a complaint or review. */
+  @PostMapping("/requests/{id}/reinstatements")
+  ResponseEntity<Void> reinstatement(@PathVariable long id, @RequestBody Detail body, Authentication auth) {
+    requireStaff(user(auth));
+    desk().verification().recordReinstatement(new RequestId(id), requireDetail(body));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Cases reopened because removed content came back or was re-posted elsewhere, newest first. */
+  @GetMapping("/reopenings")
+  List<Reopening> reopenings(@RequestParam(defaultValue = "100") int limit, Authentication auth) {
+    requireStaff(user(auth));
+    return desk().verification().reopenings(Math.clamp(limit, 1, 1000));
+  }
+
+  /** The retention job's audit: what was purged, when, and how much. */
+  @GetMapping("/retention/audit")
+  List<Retention.Purged> retentionAudit(Authentication auth) {
+    requireStaff(user(auth));
+    return desk().retention().audit();
+  }
+
+  private static void requireStaff(DeskUser who) {
+    if (who.role() == org.cordon.desk.Role.LIAISON) {
+      throw new DeskRefusal(DeskRefusal.Reason.FORBIDDEN, who.name() + " is a liaison officer: the desk's staff record platforms' reports");
+    }
+  }
+
+  private static String requireDetail(Detail body) {
+    if (body == null || body.detail() == null || body.detail().isBlank()) {
+      throw new DeskRefusal(DeskRefusal.Reason.INVALID, "say what the platform reported in 'detail' and resubmit");
+    }
+    return body.detail();
   }
 
   // ---------------------------------------------------------------- statistics

@@ -49,8 +49,11 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasAnyRole("INGEST", "ADMIN")
             .requestMatchers("/api/v1/ingest/**").denyAll()
-            .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decisions").hasAnyRole("ANALYST", "SUPERVISOR")
             .requestMatchers("/api/v1/desk/**").hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN", "LIAISON")
+            // a platform's suspension notice comes from a feed or is recorded by the unit; the network is the unit's own
+            .requestMatchers(HttpMethod.POST, "/api/v1/network/suspensions").hasAnyRole("INGEST", "ANALYST", "SUPERVISOR", "ADMIN")
+            .requestMatchers(HttpMethod.GET, "/api/v1/network/**").hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN")
+            .requestMatchers("/api/v1/network/**").denyAll()
             .requestMatchers(HttpMethod.GET, "/api/v1/lexicons/**").hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN")
             .requestMatchers("/api/v1/lexicons/**").hasAnyRole("SUPERVISOR", "ADMIN")
             .anyRequest().hasAnyRole("ANALYST", "SUPERVISOR", "ADMIN"))

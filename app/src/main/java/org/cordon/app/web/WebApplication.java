@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import({SecurityConfiguration.class, CaseController.class, RequestController.class, IngestController.class,
-    ConsoleController.class, LexiconController.class, DeskController.class, ApiErrors.class})
+    ConsoleController.class, LexiconController.class, DeskController.class, NetworkController.class, ApiErrors.class})
 public class WebApplication {
 
   /** Starts the server on {@code address:port} (port 0: any free port). */

@@ -65,7 +65,8 @@ class CommandLineTest {
 
     Run decided = cordon("decide", caseId.group(1), "--refer", "glorifies", "--reason", "slogan", "--analyst", "carol", "--data", data.toString());
     assertThat(decided.exit()).isZero();
-    assertThat(decided.out()).contains("is now referred (decided by carol)");
+    assertThat(decided.out()).as("recorded at the desk; a post referral needs no second person")
+        .contains("refer referral (glorifies) by carol").containsPattern("request \\d+ \\(new\\), goes out with the next dispatch");
 
     Run again = cordon("decide", caseId.group(1), "--dismiss", "--reason", "second thoughts", "--data", data.toString());
     assertThat(again.exit()).as("a decided case cannot be decided again").isEqualTo(1);

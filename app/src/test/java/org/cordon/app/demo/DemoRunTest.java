@@ -44,7 +44,8 @@ class DemoRunTest {
       assertThat(removedRequests).hasSize((int) removed);
       for (var request : removedRequests) {
         Case c = runtime.stores().cases().find(request.caseId()).orElseThrow();
-        assertThat(c.decisions()).singleElement().satisfies(d -> assertThat(d.actor().key()).isEqualTo("simulated:range-analyst"));
+        assertThat(runtime.deskService().decisions().trail(c.id())).as("decided at the desk, by the labelled simulated analyst")
+            .singleElement().satisfies(d -> assertThat(d.decidedBy()).isEqualTo("simulated:range-analyst"));
         assertThat(request.urls()).as("a referral names the content's URL").isNotEmpty();
       }
     }

@@ -118,27 +118,43 @@ class WebApiTest {
   void aDecisionRecordsTheSignedInAnalystAndCannotBeRepeated() throws Exception {
     long id = json.readTree(send(as(get("/api/v1/queue"), "alice")).body()).get(0).get("id").asLong();
 
-    HttpResponse<String> noReason = send(post("/api/v1/cases/" + id + "/decisions", "alice", "{\"decision\":\"refer\",\"category\":\"glorifies\",\"reason\":\" \"}"));
+    HttpResponse<String> noReason = send(post("/api/v1/desk/cases/" + id + "/decisions", "alice",
+        "{\"kind\":\"refer\",\"requestType\":\"referral\",\"category\":\"glorifies\",\"note\":\" \"}"));
     assertThat(noReason.statusCode()).isEqualTo(400);
 
-    HttpResponse<String> decided = send(post("/api/v1/cases/" + id + "/decisions", "alice",
-        "{\"decision\":\"refer\",\"category\":\"glorifies\",\"reason\":\"slogan of the group\"}"));
+    HttpResponse<String> decided = send(post("/api/v1/desk/cases/" + id + "/decisions", "alice",
+        "{\"kind\":\"refer\",\"requestType\":\"referral\",\"category\":\"glorifies\",\"note\":\"slogan of the group\"}"));
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
-    JsonNode c = json.readTree(decided.body());
+    JsonNode c = json.readTree(send(as(get("/api/v1/cases/" + id), "alice")).body());
     assertThat(c.get("state").asString()).isEqualTo("referred");
-    assertThat(c.get("decisions").get(0).get("actor").asString()).isEqualTo("analyst:alice");
+    assertThat(c.get("decisions").get(0).get("decidedBy").asString()).isEqualTo("alice");
+    assertThat(c.get("decisions").get(0).get("category").asString()).isEqualTo("glorifies");
 
-    HttpResponse<String> again = send(post("/api/v1/cases/" + id + "/decisions", "bob", "{\"decision\":\"dismiss\",\"reason\":\"changed my mind\"}"));
-    assertThat(again.statusCode()).isEqualTo(409);
+    HttpResponse<String> again = send(post("/api/v1/desk/cases/" + id + "/decisions", "bob", "{\"kind\":\"dismiss\",\"note\":\"changed my mind\"}"));
+    assertThat(again.statusCode()).as("a decided case is decided again only by a correction").isEqualTo(409);
     assertThat(json.readTree(send(as(get("/api/v1/requests?status=pending"), "alice")).body())).hasSize(1);
+    assertThat(send(post("/api/v1/cases/" + id + "/decisions", "alice", "{\"decision\":\"dismiss\",\"reason\":\"old endpoint\"}")).statusCode())
+        .as("the foundation's decision endpoint is gone").isIn(404, 405);
   }
 
   @Test
   @Order(6)
-  void publishesAnOpenApiDocument() throws Exception {
+  void publishesAnOpenApiDocumentWithEverythingTheDeskDoes() throws Exception {
     HttpResponse<String> r = send(as(get("/v3/api-docs"), "alice"));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(r.body()).get("paths").has("/api/v1/cases/{id}/decisions")).isTrue();
+    JsonNode paths = json.readTree(r.body()).get("paths");
+    for (String path : List.of("/api/v1/desk/queue", "/api/v1/desk/cases/{id}/decisions", "/api/v1/desk/decisions/{id}/approval",
+        "/api/v1/desk/decisions/{id}/refusal", "/api/v1/desk/decisions/{id}/corrections", "/api/v1/desk/decisions/awaiting-approval",
+        "/api/v1/desk/cases/{id}/trail", "/api/v1/desk/units", "/api/v1/desk/units/{unit}/selectors", "/api/v1/desk/units/{unit}/selectors/import",
+        "/api/v1/desk/units/{unit}/hits", "/api/v1/desk/units/{unit}/holds", "/api/v1/desk/units/{unit}/notifications",
+        "/api/v1/desk/holds/{id}/answer", "/api/v1/desk/units/{unit}/referrals", "/api/v1/desk/requests/{id}/requesters",
+        "/api/v1/desk/requests/{id}/order-clock", "/api/v1/desk/removal-orders/clocks", "/api/v1/desk/requests/{id}/checks",
+        "/api/v1/desk/requests/{id}/complaints", "/api/v1/desk/requests/{id}/reinstatements", "/api/v1/desk/reopenings",
+        "/api/v1/desk/retention/audit", "/api/v1/desk/statistics", "/api/v1/desk/transparency", "/api/v1/requests", "/api/v1/cases/{id}")) {
+      assertThat(paths.has(path)).as(path).isTrue();
+    }
+    assertThat(paths.path("/api/v1/desk/decisions/{id}/approval").has("post")).isTrue();
+    assertThat(paths.has("/api/v1/cases/{id}/decisions")).as("no decision bypasses the desk").isFalse();
   }
 
   @Test

@@ -59,6 +59,7 @@ public final class Dispatcher {
     List<Request> due = new ArrayList<>(requests.withStatus(RequestStatus.PENDING, batchSize));
     Instant staleBefore = clock.instant().minus(staleAfter);
     requests.withStatus(RequestStatus.SENT, batchSize).stream()
+        .filter(r -> !awaitingReceipt(r))
         .filter(r -> r.history().getLast().at().isBefore(staleBefore))
         .forEach(due::add);
     int sent = 0;
@@ -93,10 +94,24 @@ public final class Dispatcher {
     }
     StatusChange change = switch (answer.status()) {
       case ACKNOWLEDGED, REJECTED, REMOVED, FAILED -> new StatusChange(answer.status(), answer.at(), detailOf(answer));
-      case PENDING, SENT -> new StatusChange(RequestStatus.PENDING, clock.instant(),
+      // delivered where the platform collects it (a portal outbox): no receipt yet, so no one-hour clock;
+      // the status tracker asks for the receipt
+      case SENT -> new StatusChange(RequestStatus.SENT, answer.at(), AWAITING_RECEIPT + detailOf(answer));
+      case PENDING -> new StatusChange(RequestStatus.PENDING, clock.instant(),
           "the gateway answered " + answer.status() + ", which is not an answer; will retry");
     };
     requests.appendStatus(request.id(), change);
+  }
+
+  /**
+   * The detail of a SENT change that records a delivery without a receipt (the gateway answered
+   * SENT): such a request is not re-sent as stale; {@link StatusTracker} asks for its receipt.
+   */
+  public static final String AWAITING_RECEIPT = "delivered, awaiting the platform's receipt: ";
+
+  /** Whether the request was delivered and waits for the platform's receipt. */
+  public static boolean awaitingReceipt(Request request) {
+    return !request.history().isEmpty() && request.status() == RequestStatus.SENT && request.history().getLast().detail().startsWith(AWAITING_RECEIPT);
   }
 
   /** Keeps the platform's reference where {@link WebhookGateway#platformReference} finds it. */

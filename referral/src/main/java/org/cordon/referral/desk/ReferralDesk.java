@@ -32,6 +32,10 @@ import org.cordon.core.triage.DecisionRecord;
  *
  * <p>The request's idempotency key is derived from (platform, subject, category) only, so two
  * analysts who refer the same thing under the same category make one request, at the platform too.
+ *
+ * <p>The foundation's desk, without four-eyes, holds or categories: the app decides through module
+ * desk's {@code Decisions} instead, and the desk's request store never lets out a request this class
+ * created. It stays for the range's tests against the platform simulator, which need no desk.
  */
 public final class ReferralDesk {
   private final CaseStore cases;

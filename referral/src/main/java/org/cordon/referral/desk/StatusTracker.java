@@ -1,5 +1,7 @@
 package org.cordon.referral.desk;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +41,9 @@ public final class StatusTracker {
   /** Polls every acknowledged request once; returns how many changed status. */
   public int pollOpen() {
     int changed = 0;
-    for (Request request : requests.withStatus(RequestStatus.ACKNOWLEDGED, batchSize)) {
+    List<Request> open = new ArrayList<>(requests.withStatus(RequestStatus.ACKNOWLEDGED, batchSize));
+    requests.withStatus(RequestStatus.SENT, batchSize).stream().filter(Dispatcher::awaitingReceipt).forEach(open::add);
+    for (Request request : open) {
       PlatformGateway gateway = gateways.get(request.platform());
       if (gateway == null) {
         continue;
@@ -51,7 +55,9 @@ public final class StatusTracker {
         LOG.log(System.Logger.Level.WARNING, "cannot poll request {0} at {1}: {2}", request.id(), request.platform(), e.getMessage());
         continue;
       }
-      if (answer.isPresent() && (answer.get().status() == RequestStatus.REMOVED || answer.get().status() == RequestStatus.REJECTED)) {
+      // a receipt confirmed later (a portal upload) starts the one-hour clock of a removal order at its own time
+      boolean receipt = answer.isPresent() && answer.get().status() == RequestStatus.ACKNOWLEDGED && request.status() == RequestStatus.SENT;
+      if (receipt || answer.isPresent() && (answer.get().status() == RequestStatus.REMOVED || answer.get().status() == RequestStatus.REJECTED)) {
         requests.appendStatus(request.id(), new StatusChange(answer.get().status(), answer.get().at(), answer.get().detail()));
         changed++;
       }

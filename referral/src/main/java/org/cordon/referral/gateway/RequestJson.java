@@ -2,7 +2,10 @@ package org.cordon.referral.gateway;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.cordon.core.request.Request;
+import org.cordon.referral.order.AnnexIForm;
+import org.cordon.referral.order.AnnexIJson;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class RequestJson {
   private RequestJson() {}
 
-  static byte[] render(JsonMapper json, Request request, Instant sentAt) {
+  static byte[] render(JsonMapper json, Request request, Optional<AnnexIForm> form, Instant sentAt) {
     ObjectNode body = json.createObjectNode();
     body.put("request_type", request.type());
     body.put("cordon_request_id", request.id().toString());
@@ -29,6 +32,7 @@ final class RequestJson {
         body.put("reference", order.reference());
       }
     }
+    form.ifPresent(f -> AnnexIJson.write(body.putObject("annex_i"), f));
     body.put("sent_at", sentAt.toString());
     return json.writeValueAsBytes(body);
   }

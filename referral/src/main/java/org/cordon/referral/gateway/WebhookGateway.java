@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
@@ -25,6 +27,9 @@ import org.cordon.core.request.PlatformGateway;
 import org.cordon.core.request.Request;
 import org.cordon.core.request.RequestStatus;
 import org.cordon.core.request.StatusChange;
+import org.cordon.referral.order.AnnexIForm;
+import org.cordon.referral.order.FieldProblem;
+import org.cordon.referral.order.OrderTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,8 +88,20 @@ public final class WebhookGateway implements PlatformGateway {
   private final RandomGenerator random;
   private final RequestSigner signer;
   private final JsonMapper json = JsonMapper.builder().build();
+  /** Completes a removal order's Annex I form; without it, orders go out with their core fields only. */
+  private final Optional<Function<Request.RemovalOrder, AnnexIForm>> forms;
 
   public WebhookGateway(WebhookConfig config, HttpClient http, Clock clock, Sleeper sleeper, RandomGenerator random) {
+    this(config, http, clock, sleeper, random, Optional.empty());
+  }
+
+  /**
+   * @param forms the Annex I form of each removal order: when given, the body carries every field of
+   *     the form under {@code annex_i}, and an order whose form is incomplete is not sent
+   */
+  public WebhookGateway(WebhookConfig config, HttpClient http, Clock clock, Sleeper sleeper, RandomGenerator random,
+      Optional<Function<Request.RemovalOrder, AnnexIForm>> forms) {
+    this.forms = Objects.requireNonNull(forms, "forms");
     this.config = Objects.requireNonNull(config, "config");
     this.http = Objects.requireNonNull(http, "http");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,6 +114,12 @@ public final class WebhookGateway implements PlatformGateway {
   public static WebhookGateway create(WebhookConfig config) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     return new WebhookGateway(config, http, Clock.systemUTC(), Thread::sleep, RandomGenerator.getDefault());
+  }
+
+  /** As {@link #create(WebhookConfig)}, and removal orders carry their complete Annex I form. */
+  public static WebhookGateway create(WebhookConfig config, Function<Request.RemovalOrder, AnnexIForm> forms) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+    return new WebhookGateway(config, http, Clock.systemUTC(), Thread::sleep, RandomGenerator.getDefault(), Optional.of(forms));
   }
 
   /** The detail of an ACKNOWLEDGED answer: {@code platform_reference=<reference>}. */
@@ -123,9 +146,13 @@ public final class WebhookGateway implements PlatformGateway {
   @Override
   public PlatformAnswer send(Request request) throws GatewayException {
     checkPlatform(request);
-    byte[] body = RequestJson.render(json, request, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    URI target = config.baseUri().resolve("platforms/" + config.platform().name() + "/requests");
     String what = request.type() + " " + request.id() + " to " + config.platform();
+    Optional<AnnexIForm> form = switch (request) {
+      case Request.Referral referral -> Optional.empty();
+      case Request.RemovalOrder order -> forms.isEmpty() ? Optional.empty() : Optional.of(checkedForm(what, order));
+    };
+    byte[] body = RequestJson.render(json, request, form, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    URI target = config.baseUri().resolve("platforms/" + config.platform().name() + "/requests");
     HttpResponse<String> response = exchange(what, target, body, Optional.of(request.idempotencyKey()));
     int status = response.statusCode();
     if (status == 200 || status == 202) {
@@ -168,6 +195,20 @@ public final class WebhookGateway implements PlatformGateway {
           "rejected by the platform: " + text(answer, "reason").orElse("no reason given"));
       default -> throw new GatewayException(what + ": unknown status in the platform's answer: " + abbreviate(response.body()));
     });
+  }
+
+  private AnnexIForm checkedForm(String what, Request.RemovalOrder order) throws GatewayException {
+    AnnexIForm form;
+    try {
+      form = Objects.requireNonNull(forms.orElseThrow().apply(order), "the form function returned null");
+    } catch (IllegalStateException e) {
+      throw new GatewayException(what + ": no Annex I form: " + e.getMessage(), e);
+    }
+    List<FieldProblem> problems = OrderTemplate.problemsFor(order, form, clock.instant());
+    if (!problems.isEmpty()) {
+      throw new GatewayException(what + ": the Annex I form is incomplete, so the order is not sent: " + problems + "; complete the form and send again");
+    }
+    return form;
   }
 
   private void checkPlatform(Request request) {

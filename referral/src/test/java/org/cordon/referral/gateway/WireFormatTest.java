@@ -152,12 +152,54 @@ class WireFormatTest {
 
   @Test
   void aReferralBodyMatchesItsGoldenFile() throws Exception {
-    assertGolden("referral.json", RequestJson.render(JSON, referral(), SENT_AT));
+    assertGolden("referral.json", RequestJson.render(JSON, referral(), java.util.Optional.empty(), SENT_AT));
   }
 
   @Test
   void aRemovalOrderBodyMatchesItsGoldenFile() throws Exception {
-    assertGolden("removal_order.json", RequestJson.render(JSON, removalOrder(), SENT_AT));
+    assertGolden("removal_order.json", RequestJson.render(JSON, removalOrder(), java.util.Optional.empty(), SENT_AT));
+  }
+
+  @Test
+  void aRemovalOrderWithAFormFunctionCarriesEveryAnnexISectionInItsSignedBody() throws Exception {
+    Request.RemovalOrder order = removalOrder();
+    var form = org.cordon.referral.order.AnnexIForms.complete(order.reference(), order.urls());
+    WebhookConfig config = WebhookConfig.of(Platform.TELEGRAM, URI.create("http://127.0.0.1:" + platform.getAddress().getPort()), "s3cret")
+        .withRetry(GatewayFixture.QUICK);
+    WebhookGateway gateway = new WebhookGateway(config, HttpClient.newHttpClient(), new TickingClock(org.cordon.referral.order.AnnexIForms.ISSUED),
+        new GatewayFixture.RecordingSleeper(), new Random(1), java.util.Optional.of(o -> form));
+
+    assertThat(gateway.send(order).status()).isEqualTo(RequestStatus.ACKNOWLEDGED);
+
+    Attempt attempt = attempts.getFirst();
+    assertThat(attempt.signature()).isEqualTo("v1=" + hmacHex("s3cret", attempt.timestamp(), attempt.body()));
+    var annex = JSON.readTree(attempt.body()).get("annex_i");
+    assertThat(annex).as("the body carries the form").isNotNull();
+    for (String section : List.of("issuing_authority", "addressee", "reference", "issued_at", "content", "reasons", "content_provider_notice",
+        "cross_border", "follow_up", "redress", "authentication")) {
+      assertThat(annex.has(section)).as(section).isTrue();
+    }
+    assertThat(annex.get("reference").asString()).isEqualTo("TCO-2026-000123");
+    assertThat(annex.get("content").get("urls").get(0).asString()).isEqualTo("https://t.example/placeholder_channel");
+    assertThat(annex.get("addressee").get("legal_representative").asString()).isEqualTo("Example Legal Rep Ltd");
+  }
+
+  @Test
+  void aRemovalOrderWhoseFormIsIncompleteNeverReachesThePlatform() {
+    Request.RemovalOrder order = removalOrder();
+    var complete = org.cordon.referral.order.AnnexIForms.complete(order.reference(), order.urls());
+    var noAddressee = new org.cordon.referral.order.AnnexIForm(complete.issuingAuthority(),
+        new org.cordon.referral.order.AnnexIForm.Addressee("", java.util.Optional.empty(), "", "IE"), complete.reference(), complete.issuedAt(),
+        complete.content(), complete.reasons(), complete.contentProviderNotice(), complete.crossBorder(), complete.followUp(), complete.redress(),
+        complete.authentication());
+    WebhookConfig config = WebhookConfig.of(Platform.TELEGRAM, URI.create("http://127.0.0.1:" + platform.getAddress().getPort()), "s3cret");
+    WebhookGateway gateway = new WebhookGateway(config, HttpClient.newHttpClient(), new TickingClock(SENT_AT), new GatewayFixture.RecordingSleeper(),
+        new Random(1), java.util.Optional.of(o -> noAddressee));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.send(order))
+        .isInstanceOf(org.cordon.core.request.GatewayException.class)
+        .hasMessageContaining("addressee.hostingServiceProvider").hasMessageContaining("addressee.contactPoint");
+    assertThat(attempts).as("nothing reached the platform").isEmpty();
   }
 
   private static void assertGolden(String name, byte[] actual) throws Exception {
