@@ -23,18 +23,55 @@ class DeskPriorityTest {
   }
 
   @Test
-  void aMoreSevereTierAlwaysComesFirstWhateverTheOtherInputs() {
+  void ofTwoItemsSeenTogetherTheMoreSevereTierComesFirst() {
+    Duration[] ages = {Duration.ZERO, Duration.ofMinutes(7), Duration.ofMinutes(90), Duration.ofHours(5)};
+    for (Duration age : ages) {
+      for (int severe = 0; severe < Tier.values().length - 1; severe++) {
+        for (int lesser = severe + 1; lesser < Tier.values().length; lesser++) {
+          PriorityInputs s = item(Optional.of(Tier.values()[severe]), 0.5);
+          PriorityInputs l = item(Optional.of(Tier.values()[lesser]), 0.5);
+          assertThat(at(s, age).priority()).as("%s over %s at %s", Tier.values()[severe], Tier.values()[lesser], age)
+              .isGreaterThan(at(l, age).priority());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aThreatToLifeComesBeforeEveryOtherItemWhateverItsAgeAndWeight() {
     long seed = new Random().nextLong();
     Random random = new Random(seed);
     for (int i = 0; i < 2000; i++) {
-      Tier severe = Tier.values()[random.nextInt(3)];
-      Tier lesser = Tier.values()[severe.ordinal() + 1 + random.nextInt(Tier.values().length - severe.ordinal() - 1)];
-      PriorityInputs weak = item(Optional.of(severe), 0);
+      Tier lesser = Tier.values()[1 + random.nextInt(Tier.values().length - 1)];
+      PriorityInputs life = item(Optional.of(Tier.THREAT_TO_LIFE), 0);
       PriorityInputs strong = new PriorityInputs(Optional.of(lesser), 1, 10_000_000, 100_000, OptionalDouble.of(1), true, true, SEEN);
-      Duration weakAge = Duration.ofMinutes(random.nextInt(10));
-      Duration strongAge = Duration.ofHours(random.nextInt(1000));
-      assertThat(at(weak, weakAge).priority()).as("seed %d: %s over %s", seed, severe, lesser).isGreaterThan(at(strong, strongAge).priority());
+      assertThat(at(life, Duration.ofMinutes(random.nextInt(10))).priority()).as("seed %d: life over %s", seed, lesser)
+          .isGreaterThan(at(strong, Duration.ofHours(random.nextInt(1000))).priority());
     }
+  }
+
+  @Test
+  void severityAndWeightBuyAHeadStartOfAtMostFortyPercentOfTheTarget() {
+    // the strongest item there can be below a threat to life, against the weakest, older by just over 40 % of the 2 h target
+    PriorityInputs strongest = new PriorityInputs(Optional.of(Tier.GRAPHIC_VIOLENCE), 1, 10_000_000, 100_000, OptionalDouble.of(1), true, true, SEEN);
+    PriorityInputs weakest = item(Optional.empty(), 0);
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    for (int i = 0; i < 500; i++) {
+      Duration fresh = Duration.ofMinutes(random.nextInt(600));
+      assertThat(at(weakest, fresh.plus(Duration.ofMinutes(49))).priority()).as("seed %d at %s", seed, fresh)
+          .isGreaterThan(at(strongest, fresh).priority());
+      assertThat(at(weakest, fresh.plus(Duration.ofMinutes(47))).priority()).as("seed %d at %s", seed, fresh)
+          .isLessThan(at(strongest, fresh).priority());
+    }
+  }
+
+  @Test
+  void aPromotionalItemThatHasWaitedOvertakesAFreshBurstOfOfficialPropaganda() {
+    PriorityInputs promotional = item(Optional.of(Tier.PROMOTIONAL), 0.5);
+    PriorityInputs propaganda = item(Optional.of(Tier.OFFICIAL_PROPAGANDA), 0.5);
+    assertThat(at(promotional, Duration.ofMinutes(40)).priority()).isGreaterThan(at(propaganda, Duration.ofMinutes(1)).priority());
+    assertThat(at(promotional, Duration.ofMinutes(5)).priority()).isLessThan(at(propaganda, Duration.ofMinutes(1)).priority());
   }
 
   @Test
@@ -65,7 +102,7 @@ class DeskPriorityTest {
   @Test
   void priorityRisesWithAgeAndKeepsRisingAfterABreach() {
     PriorityInputs in = item(Optional.of(Tier.PROMOTIONAL), 0.5);
-    double previous = -1;
+    double previous = Double.NEGATIVE_INFINITY;
     for (int minutes = 0; minutes <= 600; minutes += 10) {
       double p = at(in, Duration.ofMinutes(minutes)).priority();
       assertThat(p).as("at %d min", minutes).isGreaterThan(previous);

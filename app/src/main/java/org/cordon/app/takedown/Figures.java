@@ -146,6 +146,15 @@ final class Figures {
         taken.at(), taken.drawn(), Optional.ofNullable(analystSent.get(caseId)))));
     timings.sort(java.util.Comparator.comparingLong(TakedownReport.CaseTiming::caseId));
 
+    Map<Long, Long> perHour = new HashMap<>();
+    for (CaseRow c : cases) {
+      if (!c.firstSeen().isBefore(windowStart) && c.firstSeen().isBefore(windowEnd)) {
+        perHour.merge(Duration.between(windowStart, c.firstSeen()).toHours(), 1L, Long::sum);
+      }
+    }
+    long peakHourCases = perHour.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    double analystsForPeakHour = peakHourCases * options.decision().meanMinutes() / 60.0;
+
     Duration onDuty = Duration.between(windowStart, workEnd);
     long answered = removed + rejected;
     return new TakedownReport(world, day, windowStart, windowEnd, workEnd, options.analysts(), options.supervisors(),
@@ -154,7 +163,8 @@ final class Figures {
         deskDay.unitReferrals, selectors, desk.intelligence().hits(DeskDay.INVESTIGATING_UNIT, Integer.MAX_VALUE).size(), sent, ordersSent,
         removed, rejected, awaiting, answered == 0 ? options.compliance() : expectedRemovals / answered, heldRequests.size(), heldReached,
         dedupes, deskDay.dedupesSeen, requesters, simulator.receivedRequests().size(), simulator.duplicateRequests(),
-        deskDay.staff().analystUtilisation(onDuty), deskDay.staff().supervisorUtilisation(onDuty), open, wall, loopCpu,
+        deskDay.staff().analystUtilisation(onDuty), deskDay.staff().supervisorUtilisation(onDuty), peakHourCases,
+        analystsForPeakHour, open, wall, loopCpu,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), timings);
   }
 

@@ -159,6 +159,11 @@ public record TakedownOptions(Path world, OptionalInt day, double hours, int ana
     }
 
     /** One draw from a seeded generator. */
+    /** The mean of the distribution, in minutes: {@code median × e^(sigma² / 2)}. */
+    double meanMinutes() {
+      return median.toMillis() / 60_000.0 * Math.exp(sigma * sigma / 2);
+    }
+
     Duration draw(java.util.Random random) {
       double factor = Math.exp(sigma * random.nextGaussian());
       return Duration.ofMillis(Math.round(median.toMillis() * factor));

@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param dedupes referrals that joined a request already there (another unit or analyst asked for the same content)
  * @param requesters everyone recorded as asking for the requests the platforms received
  * @param simulatorRequests distinct requests the simulated platforms received
+ * @param peakHourCases the most cases opened in one clock hour of the window
+ * @param analystsForPeakHour analysts that hour keeps busy at the mean decision time: below it a backlog builds however the queue is ordered
  * @param timings for each case an analyst decided: the drawn decision time, and when its request went out
  */
 public record TakedownReport(String world, int day, Instant windowStart, Instant windowEnd, Instant workEnd, int analysts, int supervisors,
@@ -34,8 +36,8 @@ public record TakedownReport(String world, int day, Instant windowStart, Instant
     Map<String, TierFigures> tiers, long decisions, long wrongDecisions, long approvals, long refusals, long unitReferrals,
     long selectorsUnderInvestigation, long hits, long requestsSent, long removalOrdersSent, long removed, long rejected, long awaiting,
     double expectedRemovalRate, long holds, long holdsReachedPlatform, long dedupes, long dedupesSeenAtDecision, long requesters,
-    long simulatorRequests, long simulatorDuplicates, double analystUtilisation, double supervisorUtilisation, long openAtEnd,
-    Duration wallTime, Duration loopCpuTime, double loadAverage, List<CaseTiming> timings) {
+    long simulatorRequests, long simulatorDuplicates, double analystUtilisation, double supervisorUtilisation, long peakHourCases, double analystsForPeakHour,
+    long openAtEnd, Duration wallTime, Duration loopCpuTime, double loadAverage, List<CaseTiming> timings) {
 
   public TakedownReport {
     tiers = Map.copyOf(tiers);
@@ -118,6 +120,8 @@ public record TakedownReport(String world, int day, Instant windowStart, Instant
         removalRate().map(r -> String.format(Locale.ROOT, "%.1f %%", 100 * r)).orElse("-"), 100 * expectedRemovalRate);
     out.printf(Locale.ROOT, "%-52s analysts %.0f %%, supervisors %s%n", "utilisation (busy / on duty)", 100 * analystUtilisation,
         supervisors == 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * supervisorUtilisation));
+    out.printf(Locale.ROOT, "%-52s %d cases opened, keeping %.1f analysts busy at the mean decision time%n", "busiest hour", peakHourCases,
+        analystsForPeakHour);
     out.printf(Locale.ROOT, "%-52s %d%n", "cases still open when work ended", openAtEnd);
     out.printf(Locale.ROOT, "%-52s wall %.1f s, event-loop CPU %.1f s, load average %.1f%n", "took", wallTime.toMillis() / 1000.0,
         loopCpuTime.toMillis() / 1000.0, loadAverage);
@@ -182,6 +186,8 @@ public record TakedownReport(String world, int day, Instant windowStart, Instant
     root.put("simulator_duplicates", simulatorDuplicates);
     root.put("analyst_utilisation", analystUtilisation);
     root.put("supervisor_utilisation", supervisorUtilisation);
+    root.put("peak_hour_cases", peakHourCases);
+    root.put("analysts_for_peak_hour", analystsForPeakHour);
     root.put("open_at_end", openAtEnd);
     root.put("wall_seconds", wallTime.toMillis() / 1000.0);
     root.put("loop_cpu_seconds", loopCpuTime.toMillis() / 1000.0);

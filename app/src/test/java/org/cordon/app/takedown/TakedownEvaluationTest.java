@@ -111,6 +111,13 @@ class TakedownEvaluationTest {
   }
 
   @Test
+  void theBusiestHourIsAPartOfTheCasesOpenedAndItsStaffingFollowsTheMeanDecisionTime() {
+    assertThat(report.peakHourCases()).isPositive().isLessThanOrEqualTo(report.casesOpened());
+    double mean = TakedownOptions.Lognormal.parseMinutes("3,0.6").meanMinutes();
+    assertThat(report.analystsForPeakHour()).isCloseTo(report.peakHourCases() * mean / 60, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void everyTierCountsItsItemsOnceAndTheP95IsNeverBelowTheMedian() {
     long items = report.tiers().values().stream().mapToLong(TakedownReport.TierFigures::items).sum();
     assertThat(items).isEqualTo(report.casesOpened());

@@ -48,6 +48,18 @@ class TakedownPartsTest {
   }
 
   @Test
+  void theMeanDecisionTimeOfALognormalIsItsMedianTimesEToHalfSigmaSquaredAndMatchesItsDraws() {
+    long seed = new Random().nextLong();
+    TakedownOptions.Lognormal lognormal = TakedownOptions.Lognormal.parseMinutes("3,0.6");
+    Random random = new Random(seed);
+    double drawnMean = java.util.stream.IntStream.range(0, 20_000).mapToDouble(i -> lognormal.draw(random).toMillis() / 60_000.0).average().orElseThrow();
+
+    assertThat(lognormal.meanMinutes()).isCloseTo(3 * Math.exp(0.18), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(drawnMean).as("seed %d", seed).isCloseTo(lognormal.meanMinutes(), org.assertj.core.data.Offset.offset(0.1));
+    assertThat(TakedownOptions.Lognormal.parseMinutes("2,0").meanMinutes()).isEqualTo(2.0);
+  }
+
+  @Test
   void malformedDistributionsAndOptionsAreRefusedWithAReason() {
     assertThatThrownBy(() -> TakedownOptions.Lognormal.parseMinutes("3")).hasMessageContaining("median minutes,sigma");
     assertThatThrownBy(() -> TakedownOptions.Lognormal.parseMinutes("x,1")).hasMessageContaining("two numbers");
