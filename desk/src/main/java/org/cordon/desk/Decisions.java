@@ -161,7 +161,8 @@ public final class Decisions {
     }
     Instant now = clock.instant();
     return sql.inTransaction(c -> {
-      CaseRow kase = caseRow(c, draft.caseId());
+      // locked to the end of the decision: two decisions on one case, or a claim racing a decision, go one after the other
+      CaseRow kase = caseRow(c, draft.caseId(), true);
       // a decided case is decided otherwise only by a correction, which names what it corrects; one more
       // referral of a referred case (another analyst, a retried submission, a unit) joins its request (dedupe)
       boolean joins = draft.kind() == DecisionKind.REFER && kase.state().equals("REFERRED");
@@ -170,6 +171,14 @@ public final class Decisions {
         throw new DeskRefusal(DeskRefusal.Reason.CONFLICT, "case " + kase.id() + " is " + kase.state().toLowerCase(java.util.Locale.ROOT)
             + " already: " + last.map(id -> "correct decision " + id + " instead (a correction is a new decision naming the one it corrects)")
                 .orElse("it was decided outside the desk and is closed"));
+      }
+      if (who.role() == Role.ANALYST) {
+        // a claim keeps another analyst's work from being overtaken; a supervisor may always act
+        Optional<Claims.Claim> held = Claims.live(c, draft.caseId(), now).filter(h -> !h.claimedBy().equals(who.name()));
+        if (held.isPresent()) {
+          throw new DeskRefusal(DeskRefusal.Reason.CONFLICT, "case " + kase.id() + " is claimed by " + held.get().claimedBy() + " until "
+              + held.get().until() + ": leave it to them, or ask a supervisor");
+        }
       }
       Approval approval = draft.kind() == DecisionKind.REFER
           ? policy.approvalFor(draft.requestType().orElseThrow(), kase.subject().kind()) : Approval.NONE;
@@ -180,6 +189,10 @@ public final class Decisions {
           draft.tier().map(Enum::name), Sql.storable(draft.note().strip()), who.name(), who.role().name(), who.unit(), approval.name(),
           corrects, now);
       DecisionEntry entry = entries(c, "d.id = ?", id).getFirst();
+      if (who.mayDecide()) {
+        // the decision is the work the claim was for
+        Sql.update(c, "DELETE FROM desk_claims WHERE case_id = ?", kase.id());
+      }
       return switch (draft.kind()) {
         case REFER -> approval == Approval.NONE ? submit(c, entry, kase, extraUrls, now) : new Outcome(entry, Optional.empty(), false, List.of());
         case DISMISS -> {
@@ -338,7 +351,11 @@ public final class Decisions {
   record CaseRow(long id, Subject subject, String state, Optional<Tier> tier, Instant firstSeen) {}
 
   static CaseRow caseRow(Connection c, CaseId id) throws SQLException {
-    return Sql.one(c, "SELECT id, subject_kind, platform, subject_id, state, tier, first_seen FROM cases WHERE id = ?",
+    return caseRow(c, id, false);
+  }
+
+  private static CaseRow caseRow(Connection c, CaseId id, boolean forUpdate) throws SQLException {
+    return Sql.one(c, "SELECT id, subject_kind, platform, subject_id, state, tier, first_seen FROM cases WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""),
             rs -> new CaseRow(rs.getLong(1), Subject.of(Subject.SubjectKind.valueOf(rs.getString(2)), new Platform(rs.getString(3)), rs.getString(4)),
                 rs.getString(5), Optional.ofNullable(rs.getString(6)).map(Tier::valueOf), Sql.instant(rs, "first_seen")), id.value())
         .orElseThrow(() -> new DeskRefusal(DeskRefusal.Reason.NOT_FOUND, "no case " + id + "; check the case number"));

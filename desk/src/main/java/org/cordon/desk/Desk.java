@@ -27,6 +27,7 @@ public final class Desk {
   private final TriageQueue queue;
   private final DeskRequestStore requests;
   private final OrderClocks orderClocks;
+  private final Claims claims;
 
   /** The desk's ports: how to check removed content, how to delete purged evidence, what network analysis says about accounts. */
   public record Ports(ContentChecker checker, EvidenceDisposal disposal, KeyAccounts keyAccounts) {
@@ -49,6 +50,7 @@ public final class Desk {
     this.queue = new TriageQueue(sql, policy, clock, ports.keyAccounts());
     this.requests = new DeskRequestStore(sql);
     this.orderClocks = new OrderClocks(sql, clock);
+    this.claims = new Claims(sql, clock, queue);
   }
 
   /**
@@ -99,6 +101,11 @@ public final class Desk {
   /** For {@code Dispatcher} and {@code StatusTracker}: lists only requests cleared by four-eyes and not held. */
   public DeskRequestStore requests() {
     return requests;
+  }
+
+  /** Who is working on which case: claims with a lease, and the next case for an analyst. */
+  public Claims claims() {
+    return claims;
   }
 
   /** The one-hour clocks of removal orders, started at the platform's confirmed receipt. */

@@ -13,7 +13,12 @@ import org.cordon.core.model.Subject;
 import org.cordon.core.signal.Tier;
 import org.cordon.core.triage.CaseId;
 
-/** The open cases, most urgent first, with their clocks: priority from {@link DeskPriority}, re-computed at every read. */
+/**
+ * The open cases, most urgent first, with their clocks and who is working on them: priority from
+ * {@link DeskPriority}, re-computed at every read. A case whose referral waits for a second person
+ * is not in the queue: it is in the approvals list ({@link Decisions#awaitingApproval}) until
+ * approved, or back here if refused.
+ */
 public final class TriageQueue {
   private static final int CANDIDATES = 5000;
 
@@ -29,12 +34,20 @@ public final class TriageQueue {
     this.keyAccounts = keyAccounts;
   }
 
-  public record Item(CaseId caseId, Subject subject, Optional<Tier> tier, double risk, DeskPriority.Result priority) {
+  /**
+   * @param claim who is working on the case now, if anyone ({@link Claims})
+   */
+  public record Item(CaseId caseId, Subject subject, Optional<Tier> tier, double risk, DeskPriority.Result priority, Optional<Claims.Claim> claim) {
     public Item {
       Objects.requireNonNull(caseId, "caseId");
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(tier, "tier");
       Objects.requireNonNull(priority, "priority");
+      Objects.requireNonNull(claim, "claim");
+    }
+
+    Item withClaim(Optional<Claims.Claim> value) {
+      return new Item(caseId, subject, tier, risk, priority, value);
     }
   }
 
@@ -58,7 +71,7 @@ public final class TriageQueue {
   public View queue(int limit) {
     Instant now = clock.instant();
     record Row(long id, Subject subject, Optional<Tier> tier, Instant firstSeen, double risk, long followers, long spread,
-        Optional<Instant> releasedAt, Optional<AccountKey> account) {}
+        Optional<Instant> releasedAt, Optional<AccountKey> account, Optional<Claims.Claim> claim) {}
     List<Row> rows = sql.read(c -> Sql.list(c, """
         SELECT k.id, k.subject_kind, k.platform, k.subject_id, k.tier, k.first_seen, a.score,
                CASE k.subject_kind
@@ -71,22 +84,32 @@ public final class TriageQueue {
                  WHEN 'ACCOUNT' THEN (SELECT ac.created_at FROM accounts ac WHERE ac.platform = k.platform AND ac.native_id = k.subject_id)
                  ELSE (SELECT p.posted_at FROM posts p WHERE p.platform = k.platform AND p.native_id = k.subject_id) END AS released_at,
                CASE k.subject_kind WHEN 'ACCOUNT' THEN k.subject_id
-                 ELSE (SELECT p.author_native_id FROM posts p WHERE p.platform = k.platform AND p.native_id = k.subject_id) END AS account_id
+                 ELSE (SELECT p.author_native_id FROM posts p WHERE p.platform = k.platform AND p.native_id = k.subject_id) END AS account_id,
+               cl.claimed_by, cl.claimed_at, cl.until
           FROM cases k JOIN assessments a ON a.id = k.assessment_id
-         WHERE k.state = 'OPEN' ORDER BY k.priority DESC, k.first_seen, k.id LIMIT ?""", rs -> {
+          LEFT JOIN desk_claims cl ON cl.case_id = k.id AND cl.until > ?
+         WHERE k.state = 'OPEN'
+           AND NOT EXISTS (SELECT 1 FROM desk_decisions d
+                            WHERE d.case_id = k.id AND d.approval <> 'NONE'
+                              AND NOT EXISTS (SELECT 1 FROM desk_approvals ap WHERE ap.decision_id = d.id)
+                              AND NOT EXISTS (SELECT 1 FROM desk_decisions x WHERE x.corrects = d.id))
+         ORDER BY k.priority DESC, k.first_seen, k.id LIMIT ?""", rs -> {
       Platform platform = new Platform(rs.getString("platform"));
       String accountId = rs.getString("account_id");
+      String claimedBy = rs.getString("claimed_by");
+      Optional<Claims.Claim> claim = claimedBy == null ? Optional.empty()
+          : Optional.of(new Claims.Claim(new CaseId(rs.getLong("id")), claimedBy, Sql.instant(rs, "claimed_at"), Sql.instant(rs, "until")));
       return new Row(rs.getLong("id"), Subject.of(Subject.SubjectKind.valueOf(rs.getString("subject_kind")), platform, rs.getString("subject_id")),
           Optional.ofNullable(rs.getString("tier")).map(Tier::valueOf), Sql.instant(rs, "first_seen"), rs.getDouble("score"),
           Math.max(0, rs.getLong("followers")), rs.getLong("spread"), Sql.optionalInstant(rs, "released_at"),
-          accountId == null ? Optional.empty() : Optional.of(new AccountKey(platform, accountId)));
-    }, CANDIDATES));
+          accountId == null ? Optional.empty() : Optional.of(new AccountKey(platform, accountId)), claim);
+    }, now, CANDIDATES));
     List<Item> items = rows.stream().map(r -> {
       boolean fresh = r.releasedAt().map(t -> Duration.between(t, now).compareTo(policy.freshRelease()) <= 0).orElse(false);
       PriorityInputs in = new PriorityInputs(r.tier(), r.risk(), r.followers(), r.spread(),
           r.account().map(keyAccounts::rank).map(TriageQueue::clamped).orElse(java.util.OptionalDouble.empty()), r.account().map(keyAccounts::returning).orElse(false),
           fresh, r.firstSeen());
-      return new Item(new CaseId(r.id()), r.subject(), r.tier(), r.risk(), DeskPriority.of(in, now, policy));
+      return new Item(new CaseId(r.id()), r.subject(), r.tier(), r.risk(), DeskPriority.of(in, now, policy), r.claim());
     }).sorted(Comparator.comparingDouble((Item i) -> i.priority().priority()).reversed()).toList();
     long nearing = items.stream().filter(i -> i.priority().clock() == DeskPriority.ClockState.NEARING).count();
     long breached = items.stream().filter(i -> i.priority().clock() == DeskPriority.ClockState.BREACHED).count();

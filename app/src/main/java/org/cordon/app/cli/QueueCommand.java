@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cordon queue}: the desk's queue, most urgent first, with each case's clock. */
 @Command(name = "queue", mixinStandardHelpOptions = true,
-    description = "Prints the desk's queue, most urgent first: priority, tier, time open, time left to the unit's target (or past it), subject.")
+    description = "Prints the desk's queue, most urgent first: rank, tier, time open, time left to the unit's target (or past it), who is working on it, subject.")
 final class QueueCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 
@@ -23,10 +23,14 @@ final class QueueCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (CordonRuntime runtime = CordonRuntime.open(store.settings())) {
       TriageQueue.View view = runtime.deskService().queue().queue(Math.clamp(limit, 1, 1000));
-      Table t = new Table("case", "priority", "tier", "open for", "clock", "subject");
+      // the rank, not the priority's value: the value is minutes past a deadline (plus a large
+      // constant for a threat to life), which says less to a reader than the order it makes
+      Table t = new Table("#", "case", "tier", "open for", "clock", "claimed by", "subject");
+      int rank = 0;
       for (TriageQueue.Item item : view.items()) {
-        t.row(item.caseId().value(), String.format(Locale.ROOT, "%.3f", item.priority().priority()), item.tier().map(Tier::label).orElse("-"),
-            age(item.priority().age()), clock(item), Terminal.safe(item.subject().toString(), 60));
+        t.row(++rank, item.caseId().value(), item.tier().map(Tier::label).orElse("-"), age(item.priority().age()), clock(item),
+            item.claim().map(c -> Terminal.safe(c.claimedBy(), 20) + " until " + c.until().toString().substring(11, 16)).orElse("-"),
+            Terminal.safe(item.subject().toString(), 60));
       }
       t.print(System.out);
       System.out.printf(Locale.ROOT, "%d open, %d nearing their target, %d past it%n", view.open(), view.nearing(), view.breached());

@@ -14,6 +14,7 @@ import org.cordon.core.model.Subject;
 import org.cordon.core.signal.Tier;
 import org.cordon.core.triage.CaseId;
 import org.cordon.desk.Category;
+import org.cordon.desk.Claims;
 import org.cordon.desk.DecisionDraft;
 import org.cordon.desk.DecisionEntry;
 import org.cordon.desk.DecisionKind;
@@ -43,6 +44,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,6 +96,27 @@ class DeskController {
   @GetMapping("/queue")
   TriageQueue.View queue(@RequestParam(defaultValue = "50") int limit) {
     return desk().queue().queue(Math.clamp(limit, 1, 1000));
+  }
+
+  /** Claims the most urgent case nobody else is working on (or gives back the caller's own); 204 when there is none. */
+  @PostMapping("/queue/next")
+  ResponseEntity<TriageQueue.Item> next(Authentication auth) {
+    return desk().claims().next(user(auth)).map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  /** Claims a case for the caller, or renews the caller's claim: a lease of 15 minutes; 409 while someone else holds it. */
+  @PostMapping("/cases/{id}/claim")
+  Claims.Claim claim(@PathVariable long id, Authentication auth) {
+    return desk().claims().claim(user(auth), new CaseId(id));
+  }
+
+  record Released(boolean released) {}
+
+  /** Gives a claim up: its holder, or a supervisor. */
+  @DeleteMapping("/cases/{id}/claim")
+  Released release(@PathVariable long id, Authentication auth) {
+    return new Released(desk().claims().release(user(auth), new CaseId(id)));
   }
 
   /** A decision on a case: kind refer|dismiss|escalate|hold; a referral names its type, category and tier. */

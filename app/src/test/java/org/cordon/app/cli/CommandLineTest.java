@@ -57,7 +57,7 @@ class CommandLineTest {
     assertThat(assess.out()).containsPattern("(?m)^\\s*2\\s+1\\s*$");
 
     Run queue = cordon("queue", "--data", data.toString());
-    Matcher caseId = Pattern.compile("(?m)^\\s*(\\d+)\\s+\\d+\\.\\d+\\s+official propaganda").matcher(queue.out());
+    Matcher caseId = Pattern.compile("(?m)^\\s*1\\s+(\\d+)\\s+official propaganda").matcher(queue.out());
     assertThat(caseId.find()).as(queue.out()).isTrue();
 
     Run noReason = cordon("decide", caseId.group(1), "--dismiss", "--data", data.toString());
