@@ -15,7 +15,7 @@ import org.cordon.core.signal.Tier;
  * <pre>
  *   priority = minutes(age − deadline)                          (+ LIFE_FIRST for threat to life)
  *   deadline = target(tier) × (1 − lead)
- *   lead     = 0.25 × severity(tier) + 0.15 × weight                                  in [0, 0.4]
+ *   lead     = 0.15 × severity(tier) + 0.10 × weight                                 in [0, 0.25]
  *   severity = graphic violence 1, official propaganda 0.5, promotional and none 0
  *   weight   = 0.4 × risk + 0.2 × reach + 0.2 × keyAccountRank + 0.2 × novelty          in [0, 1]
  *   reach    = max(log10(1 + followers) / 7, log10(1 + spread) / 5), at most 1
@@ -25,8 +25,9 @@ import org.cordon.core.signal.Tier;
  * <p>Why by deadline and not severity first: under a strict tier-first order a burst of official
  * propaganda holds every promotional item back until the burst is worked off, however long that
  * takes (the takedown evaluation measured promotional items waiting 150 minutes at the 95th
- * percentile while the desk was two-thirds busy). Here severity buys a head start of at most 40 %
- * of the target: of two items seen together the more severe or weightier goes first, but an item
+ * percentile while the desk was two-thirds busy). Here severity buys a head start of at most a
+ * quarter of the target (30 minutes of the default 2 hours, well inside the hour a unit expects
+ * nearly everything referred in): of two items seen together the more severe or weightier goes first, but an item
  * that has waited that much longer goes first whatever its tier. So no item waits for fresher ones
  * for more than its lead, and a burst delays everyone a little instead of one tier a lot.
  *
@@ -83,9 +84,9 @@ public final class DeskPriority {
    */
   public static final double LIFE_FIRST = 1_000_000;
 
-  /** The share of its target by which an item's deadline is brought forward: at most 0.4. */
+  /** The share of its target by which an item's deadline is brought forward: at most 0.25. */
   static double lead(PriorityInputs in) {
-    return 0.25 * severity(in.tier()) + 0.15 * weight(in);
+    return 0.15 * severity(in.tier()) + 0.10 * weight(in);
   }
 
   static double weight(PriorityInputs in) {

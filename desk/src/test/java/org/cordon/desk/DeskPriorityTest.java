@@ -51,17 +51,17 @@ class DeskPriorityTest {
   }
 
   @Test
-  void severityAndWeightBuyAHeadStartOfAtMostFortyPercentOfTheTarget() {
-    // the strongest item there can be below a threat to life, against the weakest, older by just over 40 % of the 2 h target
+  void severityAndWeightBuyAHeadStartOfAtMostAQuarterOfTheTarget() {
+    // the strongest item there can be below a threat to life, against the weakest, older by just over a quarter of the 2 h target
     PriorityInputs strongest = new PriorityInputs(Optional.of(Tier.GRAPHIC_VIOLENCE), 1, 10_000_000, 100_000, OptionalDouble.of(1), true, true, SEEN);
     PriorityInputs weakest = item(Optional.empty(), 0);
     long seed = new Random().nextLong();
     Random random = new Random(seed);
     for (int i = 0; i < 500; i++) {
       Duration fresh = Duration.ofMinutes(random.nextInt(600));
-      assertThat(at(weakest, fresh.plus(Duration.ofMinutes(49))).priority()).as("seed %d at %s", seed, fresh)
+      assertThat(at(weakest, fresh.plus(Duration.ofMinutes(31))).priority()).as("seed %d at %s", seed, fresh)
           .isGreaterThan(at(strongest, fresh).priority());
-      assertThat(at(weakest, fresh.plus(Duration.ofMinutes(47))).priority()).as("seed %d at %s", seed, fresh)
+      assertThat(at(weakest, fresh.plus(Duration.ofMinutes(29))).priority()).as("seed %d at %s", seed, fresh)
           .isLessThan(at(strongest, fresh).priority());
     }
   }

@@ -100,6 +100,8 @@ final class Figures {
 
     Instant workEnd = deskDay.workEnd;
     Map<String, List<Duration>> toReferral = new HashMap<>();
+    Map<String, List<Duration>> toDeskReferral = new HashMap<>();
+    Map<String, long[]> unitFirst = new HashMap<>();
     Map<String, List<Duration>> toRemoval = new HashMap<>();
     Map<String, long[]> counts = new HashMap<>(); // items, referred, dismissed, held, breaches
     Map<String, Duration> targets = new HashMap<>();
@@ -119,6 +121,12 @@ final class Figures {
         n[1]++;
         Duration latency = Duration.between(c.firstSeen(), sentAt);
         toReferral.computeIfAbsent(key, k -> new ArrayList<>()).add(latency);
+        Instant byDesk = analystSent.get(c.id());
+        if (byDesk != null && !byDesk.isAfter(sentAt)) {
+          toDeskReferral.computeIfAbsent(key, k -> new ArrayList<>()).add(latency);
+        } else {
+          unitFirst.computeIfAbsent(key, k -> new long[1])[0]++;
+        }
         if (latency.compareTo(target) > 0) {
           n[4]++;
         }
@@ -139,7 +147,8 @@ final class Figures {
     }
     Map<String, TakedownReport.TierFigures> tiers = new HashMap<>();
     counts.forEach((key, n) -> tiers.put(key, new TakedownReport.TierFigures(ranks.get(key), n[0], n[1], n[2], n[3],
-        percentile(toReferral.get(key), 0.5), percentile(toReferral.get(key), 0.95), percentile(toRemoval.get(key), 0.5), targets.get(key), n[4])));
+        percentile(toReferral.get(key), 0.5), percentile(toReferral.get(key), 0.95), percentile(toRemoval.get(key), 0.5), targets.get(key), n[4],
+        unitFirst.getOrDefault(key, new long[1])[0], percentile(toDeskReferral.get(key), 0.95))));
 
     List<TakedownReport.CaseTiming> timings = new ArrayList<>();
     deskDay.taken.forEach((caseId, taken) -> timings.add(new TakedownReport.CaseTiming(caseId, firstSeen.getOrDefault(caseId, taken.at()),

@@ -70,6 +70,8 @@ class TakedownEvaluationTest {
   @Test
   void dedupesCountedWhenReferralsJoinedARequestMatchTheRequestersBeyondOnePerRequest() {
     assertThat(report.unitReferrals()).isPositive();
+    assertThat(report.tiers().values().stream().mapToLong(TakedownReport.TierFigures::unitFirst).sum())
+        .as("items a unit referred before the desk did").isPositive().isLessThanOrEqualTo(report.unitReferrals());
     assertThat(report.dedupes()).isPositive();
     assertThat(report.dedupesSeenAtDecision()).as("joins seen when deciding vs requesters recorded").isEqualTo(report.dedupes());
     // each distinct request at the platforms carries all its requesters: no content was sent twice
@@ -124,6 +126,8 @@ class TakedownEvaluationTest {
     report.tiers().forEach((name, t) -> {
       assertThat(t.referred() + t.dismissed() + t.held()).as(name).isLessThanOrEqualTo(t.items());
       t.medianToReferral().ifPresent(median -> assertThat(t.p95ToReferral().orElseThrow()).as(name).isGreaterThanOrEqualTo(median));
+      assertThat(t.unitFirst()).as(name).isBetween(0L, t.referred());
+      assertThat(t.p95ToDeskReferral().isPresent()).as("%s: the desk referred some first", name).isEqualTo(t.unitFirst() < t.referred());
     });
   }
 }
