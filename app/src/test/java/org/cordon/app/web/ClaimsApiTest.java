@@ -2,72 +2,44 @@ package org.cordon.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import org.cordon.app.pipeline.MediaResolver;
 import org.cordon.app.runtime.CordonRuntime;
-import org.cordon.app.runtime.LivePipeline;
-import org.cordon.app.runtime.Settings;
 import org.cordon.core.triage.CaseId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Claims over HTTP: take the next case, see who holds what in the queue, and keep out of each other's way. */
 class ClaimsApiTest {
   @TempDir static Path data;
+  static RunningCordon cordon;
   static CordonRuntime runtime;
-  static LivePipeline pipeline;
-  static ConfigurableApplicationContext web;
-  static URI base;
-  static final HttpClient http = HttpClient.newHttpClient();
   static final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeAll
   static void start() throws Exception {
-    Files.writeString(data.resolve("users.properties"), """
+    cordon = RunningCordon.start(data, """
         alice=ANALYST:{noop}alice-pw
         bob=ANALYST:{noop}bob-pw
         sue=SUPERVISOR:{noop}sue-pw
         lou=LIAISON,UNIT_frpol:{noop}lou-pw
         """);
-    runtime = CordonRuntime.open(Settings.embedded(data));
-    pipeline = new LivePipeline(runtime, MediaResolver.none());
-    web = WebApplication.start(runtime, pipeline, "127.0.0.1", 0);
-    base = URI.create("http://127.0.0.1:" + web.getEnvironment().getProperty("local.server.port"));
+    runtime = cordon.runtime;
   }
 
   @AfterAll
   static void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (runtime != null) {
-      runtime.close();
+    if (cordon != null) {
+      cordon.close();
     }
   }
 
   private static HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return cordon.call(method, path, user, body);
   }
 
   @Test

@@ -7,16 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.cordon.app.pipeline.MediaResolver;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.LivePipeline;
-import org.cordon.app.runtime.Settings;
 import org.cordon.core.ingest.ParsedRecord;
 import org.cordon.core.ingest.SourcePosition;
 import org.cordon.core.model.AccountKey;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +39,7 @@ class DeskApiTest {
   @TempDir static Path data;
   static CordonRuntime runtime;
   static LivePipeline pipeline;
-  static ConfigurableApplicationContext web;
+  static RunningCordon cordon;
   static URI base;
   static final HttpClient http = HttpClient.newHttpClient();
   static final JsonMapper json = JsonMapper.builder().build();
@@ -51,7 +47,7 @@ class DeskApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.writeString(data.resolve("users.properties"), """
+    cordon = RunningCordon.start(data, """
         alice=ANALYST:{noop}alice-pw
         bob=ANALYST:{noop}bob-pw
         sue=SUPERVISOR:{noop}sue-pw
@@ -60,22 +56,15 @@ class DeskApiTest {
         nina=LIAISON,UNIT_nlpol:{noop}nina-pw
         feed=INGEST:{noop}feed-pw
         """);
-    runtime = CordonRuntime.open(Settings.embedded(data));
-    pipeline = new LivePipeline(runtime, MediaResolver.none());
-    web = WebApplication.start(runtime, pipeline, "127.0.0.1", 0);
-    base = URI.create("http://127.0.0.1:" + web.getEnvironment().getProperty("local.server.port"));
+    runtime = cordon.runtime;
+    pipeline = cordon.pipeline;
+    base = cordon.base;
   }
 
   @AfterAll
   static void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (runtime != null) {
-      runtime.close();
+    if (cordon != null) {
+      cordon.close();
     }
   }
 

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cordon.app.cli.CordonCommand;
-import org.cordon.app.pipeline.MediaResolver;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.LivePipeline;
 import org.cordon.app.runtime.Settings;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +55,7 @@ class FourEyesEverywhereTest {
   @TempDir static Path cliData;
   static CordonRuntime runtime;
   static LivePipeline pipeline;
-  static ConfigurableApplicationContext web;
+  static RunningCordon cordon;
   static URI base;
   static final RecordingGateway gateway = new RecordingGateway();
   static final HttpClient http = HttpClient.newHttpClient();
@@ -92,30 +89,24 @@ class FourEyesEverywhereTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.writeString(data.resolve("users.properties"), """
+    cordon = RunningCordon.start(data, """
         alice=ANALYST:{noop}alice-pw
         bob=ANALYST:{noop}bob-pw
         sue=SUPERVISOR:{noop}sue-pw
         lou=LIAISON,UNIT_frpol:{noop}lou-pw
-        """);
-    runtime = CordonRuntime.open(Settings.embedded(data));
-    runtime.useGateways(Map.of(X, gateway));
-    runtime.deskService().intelligence().registerUnit("frpol");
-    pipeline = new LivePipeline(runtime, MediaResolver.none());
-    web = WebApplication.start(runtime, pipeline, "127.0.0.1", 0);
-    base = URI.create("http://127.0.0.1:" + web.getEnvironment().getProperty("local.server.port"));
+        """, in -> {
+      in.useGateways(Map.of(X, gateway));
+      in.deskService().intelligence().registerUnit("frpol");
+    });
+    runtime = cordon.runtime;
+    pipeline = cordon.pipeline;
+    base = cordon.base;
   }
 
   @AfterAll
   static void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (runtime != null) {
-      runtime.close();
+    if (cordon != null) {
+      cordon.close();
     }
   }
 

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,10 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.cordon.app.pipeline.MediaResolver;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.LivePipeline;
-import org.cordon.app.runtime.Settings;
 import org.cordon.core.ingest.ParsedRecord;
 import org.cordon.core.ingest.SourcePosition;
 import org.cordon.core.model.AccountKey;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,7 +41,7 @@ class NetworkApiTest {
   @TempDir static Path data;
   static CordonRuntime runtime;
   static LivePipeline pipeline;
-  static ConfigurableApplicationContext web;
+  static RunningCordon cordon;
   static URI base;
   static final HttpClient http = HttpClient.newHttpClient();
   static final JsonMapper json = JsonMapper.builder().build();
@@ -54,27 +50,20 @@ class NetworkApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.writeString(data.resolve("users.properties"), """
+    cordon = RunningCordon.start(data, """
         alice=ANALYST:{noop}alice-pw
         lou=LIAISON,UNIT_frpol:{noop}lou-pw
         feed=INGEST:{noop}feed-pw
         """);
-    runtime = CordonRuntime.open(Settings.embedded(data));
-    pipeline = new LivePipeline(runtime, MediaResolver.none());
-    web = WebApplication.start(runtime, pipeline, "127.0.0.1", 0);
-    base = URI.create("http://127.0.0.1:" + web.getEnvironment().getProperty("local.server.port"));
+    runtime = cordon.runtime;
+    pipeline = cordon.pipeline;
+    base = cordon.base;
   }
 
   @AfterAll
   static void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (runtime != null) {
-      runtime.close();
+    if (cordon != null) {
+      cordon.close();
     }
   }
 
