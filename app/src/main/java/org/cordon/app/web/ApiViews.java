@@ -30,9 +30,11 @@ final class ApiViews {
     }
   }
 
-  record PostView(String text, Optional<String> url, String author, Optional<String> authorHandle, Instant postedAt, List<String> hashtags, int media) {
+  /** @param language as the platform gave it, or as Cordon identified it when the platform gave none */
+  record PostView(String text, Optional<String> language, Optional<String> url, String author, Optional<String> authorHandle, Instant postedAt,
+      List<String> hashtags, int media) {
     static PostView of(Post p, Optional<Account> author) {
-      return new PostView(p.text(), p.url(), p.author().id(), author.map(Account::handle), p.postedAt(), p.hashtags(), p.media().size());
+      return new PostView(p.text(), p.language(), p.url(), p.author().id(), author.map(Account::handle), p.postedAt(), p.hashtags(), p.media().size());
     }
   }
 

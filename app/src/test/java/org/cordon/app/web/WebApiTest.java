@@ -127,6 +127,8 @@ class WebApiTest {
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     JsonNode c = json.readTree(send(as(get("/api/v1/cases/" + id), "alice")).body());
     assertThat(c.get("state").asString()).isEqualTo("referred");
+    assertThat(c.get("post").get("language").isString()).as("the tweet named no language; the live pipeline identified one: %s", c.get("post"))
+        .isTrue();
     assertThat(c.get("decisions").get(0).get("decidedBy").asString()).isEqualTo("alice");
     assertThat(c.get("decisions").get(0).get("category").asString()).isEqualTo("glorifies");
 
