@@ -2,10 +2,13 @@ package org.cordon.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cordon.app.eval.DetectionEvaluation;
+import org.cordon.network.range.FlaggedPostsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,16 +32,28 @@ final class DetectionEvaluationCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object of the figures.")
   boolean json;
 
+  @Option(names = "--flagged-out", paramLabel = "FILE",
+      description = "Also write the posts detection flagged (out-of-fold verdicts), one JSON line each: platform, post_id, account, tier"
+          + " (or null), score. 'cordon eval network --flagged FILE' seeds the key accounts from it.")
+  Path flaggedOut;
+
   @Override
   public Integer call() throws Exception {
     Path work = Files.createTempDirectory("cordon-eval-detection");
     try {
+      List<FlaggedPostsFile.FlaggedPost> flagged = new ArrayList<>();
       DetectionEvaluation.Figures f = DetectionEvaluation.run(world, work, folds, seed, line -> {
         if (!json) {
           System.out.println("  … " + line);
         }
-      });
+      }, flagged::add);
+      if (flaggedOut != null) {
+        FlaggedPostsFile.write(flagged, flaggedOut);
+      }
       print(f);
+      if (flaggedOut != null && !json) {
+        System.out.printf(Locale.ROOT, "%n%d flagged posts written to %s%n", flagged.size(), flaggedOut);
+      }
       return 0;
     } finally {
       org.cordon.app.demo.DemoRun.deleteRecursively(work);
@@ -57,10 +72,11 @@ final class DetectionEvaluationCommand implements Callable<Integer> {
               + "\"post\":{\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f},"
               + "\"account\":{\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,\"true_positives\":%d,\"false_positives\":%d,\"false_negatives\":%d},"
               + "\"hard_negatives\":{\"accounts\":%d,\"flag_rate\":%.4f,\"posts\":%d,\"post_flag_rate\":%.4f},"
-              + "\"roles\":{%s},\"classifier_seconds\":%.1f,\"seconds\":%.1f}",
+              + "\"roles\":{%s},\"flagged_out\":%s,\"classifier_seconds\":%.1f,\"seconds\":%.1f}",
           f.folds(), f.seed(), f.posts(), f.accounts(), f.post().precision(), f.post().recall(), f.post().f1(), f.account().precision(),
           f.account().recall(), f.account().f1(), f.account().truePositives(), f.account().falsePositives(), f.account().falseNegatives(),
-          f.hardNegativeAccounts(), f.hardNegativeFlagRate(), f.hardNegativePosts(), f.hardNegativePostFlagRate(), roles, f.classifierSeconds(),
+          f.hardNegativeAccounts(), f.hardNegativeFlagRate(), f.hardNegativePosts(), f.hardNegativePostFlagRate(), roles,
+          flaggedOut == null ? "null" : "\"" + flaggedOut.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"", f.classifierSeconds(),
           f.seconds()));
       return;
     }

@@ -43,6 +43,7 @@ import org.cordon.model.classifier.Trainer;
 import org.cordon.model.classifier.TrainingOptions;
 import org.cordon.model.data.LabelledData;
 import org.cordon.model.data.LabelledExample;
+import org.cordon.network.range.FlaggedPostsFile;
 import org.cordon.risk.AccountRisk;
 import org.cordon.risk.AccountRiskModel;
 import org.cordon.risk.AccountRiskTracker;
@@ -147,6 +148,18 @@ public final class DetectionEvaluation {
   }
 
   public static Figures run(Path world, Path workDirectory, int folds, long seed, Consumer<String> progress) throws IOException {
+    return run(world, workDirectory, folds, seed, progress, flagged -> {});
+  }
+
+  /**
+   * The same, handing every post detection flagged to {@code flaggedPosts}, in time order, with the
+   * tier and score its assessment gave. Every verdict is out of fold: the classifier signal of a post
+   * comes from the model trained on the other folds' persons, and the lexicon and known-content
+   * detectors learn nothing from labels; so the flags can seed {@code cordon eval network} without
+   * any post being judged by a model that saw its label.
+   */
+  public static Figures run(Path world, Path workDirectory, int folds, long seed, Consumer<String> progress,
+      Consumer<FlaggedPostsFile.FlaggedPost> flaggedPosts) throws IOException {
     long started = System.nanoTime();
     if (folds < 2) {
       throw new IllegalArgumentException("cross-fitting needs at least 2 folds, got " + folds);
@@ -243,6 +256,9 @@ public final class DetectionEvaluation {
     }
     for (Seen s : inTime) {
       s.assessment = assessor.assess(s.post.key(), s.signals, s.post.postedAt());
+      if (s.assessment.flagged()) {
+        flaggedPosts.accept(new FlaggedPostsFile.FlaggedPost(s.post.key(), s.post.author(), s.assessment.tier(), s.assessment.score()));
+      }
       for (Signal signal : s.signals) {
         if ((signal.kind().equals("media-hash") || signal.kind().equals("url-list")) && signal.evidence().containsKey("entry")) {
           tracker.releaseSeen(signal.evidence().get("entry"), s.post.postedAt());

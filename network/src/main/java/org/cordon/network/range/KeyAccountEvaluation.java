@@ -38,14 +38,15 @@ import tools.jackson.databind.JsonNode;
  * <p>What the analysis sees is observable only: the follow graph ({@code graph/follows-*.jsonl})
  * and the posts, read by the ingest connectors, which give the mention, reply and share edges;
  * identity links come from the profiles ({@link PersonaLinks}); private messages from Telegram
- * personal chats ({@link PrivateChats}). Its seeds are the accounts flagged by detection (modelled
- * by the posts' propaganda labels, see {@link #flaggedAccounts}) and the accounts that spread known
+ * personal chats ({@link PrivateChats}). Its seeds are the accounts flagged by detection (read
+ * from a {@link FlaggedPostsFile} that Cordon's own detection wrote, see {@link FlagSource}; the
+ * posts' labels can stand in for a perfect detector, for comparison only) and the accounts that spread known
  * content: a post whose media is one of the releases' canonical images (the unit's
  * hash list, modelled by the canonical image paths of {@code truth/releases.jsonl}: what was
  * published, never who posted it; variants need the perceptual matcher and are not used), or a
  * share of such a post (a retweet carries no media of its own), weighted by how many. Ground truth
  * ({@code truth/persons.jsonl}) is read only to score and to label the printed list; the posts'
- * labels only as detection's stand-in. The disruption plan's sources are the known-content
+ * labels only when {@link TruthLabels} is asked for. The disruption plan's sources are the known-content
  * spreaders (the audience a release reaches), and its budget is k.
  *
  * <p>Recall counts <b>persons</b>: a ringleader or outlet is found when the account naming one of
@@ -57,14 +58,103 @@ public final class KeyAccountEvaluation {
   private static final int BETWEENNESS_PIVOTS = 256;
   private static final int DISRUPTION_HOPS = 2;
   /** Flagged posts an account needs before it seeds the analysis. */
-  static final int MIN_FLAGGED_POSTS = 2;
+  public static final int MIN_FLAGGED_POSTS = 2;
+  /**
+   * The score a flagged post needs to count towards a seed. A seed counts as a full member of the
+   * supporter community, so it needs detection to be sure, not merely to lean one way: the
+   * assessor flags at 0.5, and a lone weak signal (the organisation's name in a journalist's
+   * report, a lexicon phrase quoted by counter-speech) lands just above it, while agreeing
+   * independent signals or a strong one (classifier and lexicon, a known image) reach 0.8 and more.
+   */
+  public static final double CONFIDENT_FLAG_SCORE = 0.8;
   private static final Map<EdgeKind, Double> RANKING_WEIGHTS = Map.of(
       EdgeKind.FOLLOW, 1.0, EdgeKind.MENTION, 0.5, EdgeKind.REPLY, 0.5, EdgeKind.SHARE, 1.0, EdgeKind.IDENTITY, 1.0,
       EdgeKind.MESSAGE, 0.5);
 
-  /** The evaluation's figures; recalls are in [0, 1], reductions are shares of the reach before removal. */
+  /** Where the flagged accounts that seed the ranking come from; {@link #name()} is reported as the seed source. */
+  public sealed interface FlagSource permits TruthLabels, FlaggedFile {
+    /** "truth", "file" or "detection". */
+    String name();
+  }
+
+  /**
+   * The world's post labels ({@code truth/posts.jsonl}): a perfect detector. Only to compare with;
+   * a figure measured this way says what the ranking does with flawless flags, not what Cordon does.
+   */
+  public record TruthLabels() implements FlagSource {
+    @Override
+    public String name() {
+      return "truth";
+    }
+  }
+
+  /**
+   * A {@link FlaggedPostsFile}. {@code byDetection} says that this run's own detection wrote it
+   * (seed source "detection"); otherwise it was handed in (seed source "file").
+   */
+  public record FlaggedFile(Path file, boolean byDetection) implements FlagSource {
+    public FlaggedFile {
+      java.util.Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public String name() {
+      return byDetection ? "detection" : "file";
+    }
+  }
+
+  /**
+   * The flags as read: the accounts with {@link #MIN_FLAGGED_POSTS} or more posts flagged
+   * confidently as propaganda ({@link #confidentPropaganda}), how many flagged posts there were and
+   * how many of them counted, and the lines of a file that could not be read.
+   */
+  record Flags(FlagSource source, Set<AccountKey> accounts, int flaggedPosts, int countedPosts, int rejectedLines, List<String> rejections) {
+    Flags {
+      accounts = Set.copyOf(accounts);
+      rejections = List.copyOf(rejections);
+    }
+
+    static Flags of(FlagSource source, Path world) {
+      return switch (source) {
+        case TruthLabels truth -> {
+          Map<AccountKey, Integer> posts = flaggedPostsByTruth(world);
+          int flaggedPosts = posts.values().stream().mapToInt(Integer::intValue).sum();
+          yield new Flags(truth, atLeast(posts, MIN_FLAGGED_POSTS), flaggedPosts, flaggedPosts, 0, List.of());
+        }
+        case FlaggedFile file -> {
+          FlaggedPostsFile.Reading reading = FlaggedPostsFile.read(file.file());
+          yield new Flags(file, reading.accountsWithAtLeast(MIN_FLAGGED_POSTS, KeyAccountEvaluation::confidentPropaganda),
+              reading.posts().size(), (int) reading.posts().stream().filter(KeyAccountEvaluation::confidentPropaganda).count(),
+              reading.rejectedLines(), reading.rejected().stream().map(FlaggedPostsFile.RejectedLine::toString).toList());
+        }
+      };
+    }
+
+    String describe() {
+      return switch (source) {
+        case TruthLabels truth -> "the posts' truth labels standing in for a perfect detector (label extremist with a propaganda tier), "
+            + flaggedPosts + " flagged posts";
+        case FlaggedFile file -> (file.byDetection()
+            ? "Cordon's detection run first on this world (out-of-fold classifier, lexicon, known content)" : "a flagged-posts file")
+            + ", " + flaggedPosts + " flagged posts, " + countedPosts + " of them flagged as propaganda (a tier) with a score of " + CONFIDENT_FLAG_SCORE + " or more"
+            + (rejectedLines > 0 ? ", " + rejectedLines + " lines of the file rejected" : "");
+      };
+    }
+  }
+
+  /**
+   * The evaluation's figures; recalls are in [0, 1], reductions are shares of the reach before removal.
+   *
+   * @param seedSource where the flagged accounts came from: "detection", "file" or "truth" ({@link FlagSource#name()})
+   * @param flaggedPosts flagged posts the source held
+   * @param confidentFlaggedPosts those that count towards a seed ({@link #confidentPropaganda}; all of them for truth labels)
+   * @param flaggedAccounts accounts of the graph with {@link #MIN_FLAGGED_POSTS} or more of those
+   * @param flagLinesRejected lines of the flagged-posts file that could not be read
+   * @param flagRejections the first of those, each with its line and reason
+   */
   public record Figures(
       String world, int k, long seed, int accounts, int edges, int rejectedRecords,
+      String seedSource, int flaggedPosts, int confidentFlaggedPosts, int flaggedAccounts, int flagLinesRejected, List<String> flagRejections,
       String seedEvidence, int seedAccounts, int knownContentPosts,
       String countedAs, int ringleaders, int ringleadersFound, int outlets, int outletsFound,
       double recallAtK, double ringleaderRecallAtK, double outletRecallAtK, int targetAccountsInTopK,
@@ -74,25 +164,27 @@ public final class KeyAccountEvaluation {
       List<String> topAccounts, double seconds) {
     public Figures {
       topAccounts = List.copyOf(topAccounts);
+      flagRejections = List.copyOf(flagRejections);
     }
   }
 
   private KeyAccountEvaluation() {}
 
-  public static Figures run(Path world, int k, long seed) {
-    return run(world, k, seed, NetworkAnalysis.Weights.DEFAULT);
+  public static Figures run(Path world, int k, long seed, FlagSource flags) {
+    return run(world, k, seed, flags, NetworkAnalysis.Weights.DEFAULT);
   }
 
   /** The same, handing the finished analysis to {@code analysed} (to export it for Gephi, say). */
-  public static Figures run(Path world, int k, long seed, java.util.function.Consumer<NetworkAnalysis> analysed) {
-    return run(world, k, seed, NetworkAnalysis.Weights.DEFAULT, analysed);
+  public static Figures run(Path world, int k, long seed, FlagSource flags, java.util.function.Consumer<NetworkAnalysis> analysed) {
+    return run(world, k, seed, flags, NetworkAnalysis.Weights.DEFAULT, analysed);
   }
 
-  static Figures run(Path world, int k, long seed, NetworkAnalysis.Weights weights) {
-    return run(world, k, seed, weights, analysis -> {});
+  static Figures run(Path world, int k, long seed, FlagSource flags, NetworkAnalysis.Weights weights) {
+    return run(world, k, seed, flags, weights, analysis -> {});
   }
 
-  static Figures run(Path world, int k, long seed, NetworkAnalysis.Weights weights, java.util.function.Consumer<NetworkAnalysis> analysed) {
+  static Figures run(Path world, int k, long seed, FlagSource flagSource, NetworkAnalysis.Weights weights,
+      java.util.function.Consumer<NetworkAnalysis> analysed) {
     if (k < 1) {
       throw new IllegalArgumentException("k is the length of the key accounts list, at least 1: " + k);
     }
@@ -146,8 +238,9 @@ public final class KeyAccountEvaluation {
     }
     // The disruption plan's sources stay the known-content spreaders: the audience a release reaches.
     Set<AccountKey> spreaders = Set.copyOf(seeds.keySet());
-    // Detection's verdicts, standing in for the unit's flagged accounts (see flaggedAccounts).
-    Set<AccountKey> flagged = flaggedAccounts(world);
+    // Detection's verdicts: the unit's flagged accounts (see FlagSource).
+    Flags flags = Flags.of(flagSource, world);
+    Set<AccountKey> flagged = flags.accounts();
     flagged.stream().filter(accountsSeen::contains).forEach(account -> seeds.merge(account, 1.0, Double::sum));
     int identityLinks = personas.applyTo(graph);
     int privateMessages = PrivateChats.link(telegramPosts, accountsSeen, graph);
@@ -179,9 +272,10 @@ public final class KeyAccountEvaluation {
     DisruptionPlanner.Plan plan = DisruptionPlanner.plan(follows, spreaders, k, DISRUPTION_HOPS, seed);
 
     return new Figures(world.toString(), k, seed, everything.nodes(), everything.edges(), rejected,
+        flags.source().name(), flags.flaggedPosts(), flags.countedPosts(), (int) flaggedSeen(flagged, accountsSeen), flags.rejectedLines(), flags.rejections(),
         "accounts that posted a release's canonical image (hash-list match) or shared such a post, weighted by"
             + " how often (" + knownPosts.size() + " posts, " + sharesOfKnownContent + " shares), and " + flaggedSeen(flagged, accountsSeen)
-            + " accounts with " + MIN_FLAGGED_POSTS + " or more posts flagged as propaganda (weight 1; the posts' labels stand in for detection); "
+            + " accounts with " + MIN_FLAGGED_POSTS + " or more posts flagged as propaganda (weight 1; flags from " + flags.describe() + "); "
             + identityLinks + " identity links from profiles; " + privateMessages + " private messages",
         seeds.size(), knownPosts.size(), "persons (the person of an entry's named account; entries are personas)",
         ringleaders, ringleadersFound, outlets, outletsFound,
@@ -194,20 +288,20 @@ public final class KeyAccountEvaluation {
   }
 
   /**
-   * Accounts with posts that detection flags as propaganda. In a deployment these come
-   * from the detectors' signals and the unit's confirmed accounts; on a range world they are modelled
-   * by the posts' labels in {@code truth/posts.jsonl}: a post labelled extremist <em>with a
-   * propaganda tier</em> (threat to life, graphic, official or promotional). Conversation posts of
-   * grooming (an outreach label, no tier) are left out, so the flag says nothing about private
-   * approaches, and no person's role is read. An account needs {@link #MIN_FLAGGED_POSTS} flagged
-   * posts: a seed counts as a full member of the supporter community, and one flag may be a
-   * detector's mistake on a journalist's report. Empty when the world has no post labels.
+   * Flagged posts per account as a perfect detector would flag them ({@link TruthLabels}, for
+   * comparison only): the posts' labels in {@code truth/posts.jsonl}, a post labelled extremist
+   * <em>with a propaganda tier</em> (threat to life, graphic, official or promotional). Conversation
+   * posts of grooming (an outreach label, no tier) are left out, so the flag says nothing about
+   * private approaches, and no person's role is read. Empty when the world has no post labels.
+   * Whatever the source, an account needs {@link #MIN_FLAGGED_POSTS} flagged posts: a seed counts
+   * as a full member of the supporter community, and one flag may be a detector's mistake on a
+   * journalist's report.
    */
-  static Set<AccountKey> flaggedAccounts(Path world) {
+  static Map<AccountKey, Integer> flaggedPostsByTruth(Path world) {
     Path labels = world.resolve("truth/posts.jsonl");
     Map<AccountKey, Integer> flaggedPosts = new HashMap<>();
     if (!java.nio.file.Files.exists(labels)) {
-      return Set.of();
+      return Map.of();
     }
     for (JsonNode post : World.readLines(labels)) {
       JsonNode tier = post.path("tier");
@@ -218,9 +312,22 @@ public final class KeyAccountEvaluation {
         flaggedPosts.merge(AccountKey.of(new Platform(platform), account), 1, Integer::sum);
       }
     }
+    return flaggedPosts;
+  }
+
+  /**
+   * Whether a flagged post counts towards a seed: detection named a propaganda tier (a flag without
+   * one is, say, a grooming conversation's message, which says nothing about spreading propaganda;
+   * the truth labels leave those out too) and was confident ({@link #CONFIDENT_FLAG_SCORE}).
+   */
+  static boolean confidentPropaganda(FlaggedPostsFile.FlaggedPost post) {
+    return post.tier().isPresent() && post.score() >= CONFIDENT_FLAG_SCORE;
+  }
+
+  private static Set<AccountKey> atLeast(Map<AccountKey, Integer> flaggedPosts, int minimum) {
     Set<AccountKey> flagged = new HashSet<>();
     flaggedPosts.forEach((account, posts) -> {
-      if (posts >= MIN_FLAGGED_POSTS) {
+      if (posts >= minimum) {
         flagged.add(account);
       }
     });
@@ -275,22 +382,33 @@ public final class KeyAccountEvaluation {
     }
   }
 
-  /** {@code KeyAccountEvaluation WORLD [k] [seed]} prints the figures and the top accounts. */
+  /**
+   * {@code KeyAccountEvaluation WORLD FLAGS [k] [seed] [weights]} prints the figures and the top
+   * accounts; FLAGS is a flagged-posts file or {@code truth}. Cordon's own flags come from
+   * {@code cordon eval detection --world WORLD --flagged-out FILE}.
+   */
   public static void main(String[] args) {
-    if (args.length < 1) {
-      System.err.println("usage: KeyAccountEvaluation WORLD_DIR [k=50] [seed=1] [weights: ppr,pr,betweenness,core,originator,endorsement,outreach]");
+    if (args.length < 2) {
+      System.err.println("usage: KeyAccountEvaluation WORLD_DIR FLAGGED_POSTS_FILE|truth [k=50] [seed=1]"
+          + " [weights: ppr,pr,betweenness,core,originator,endorsement,outreach]");
       System.exit(2);
     }
+    FlagSource flags = args[1].equals("truth") ? new TruthLabels() : new FlaggedFile(Path.of(args[1]), false);
+    args = java.util.stream.Stream.concat(java.util.stream.Stream.of(args[0]), java.util.Arrays.stream(args, 2, args.length))
+        .toArray(String[]::new);
     NetworkAnalysis.Weights weights = NetworkAnalysis.Weights.DEFAULT;
     if (args.length > 3) {
       double[] w = java.util.Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray();
       weights = new NetworkAnalysis.Weights(w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
     }
     Figures f = run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 50,
-        args.length > 2 ? Long.parseLong(args[2]) : 1L, weights);
+        args.length > 2 ? Long.parseLong(args[2]) : 1L, flags, weights);
     f.topAccounts().forEach(System.out::println);
     System.out.printf(Locale.ROOT, "world %s: %,d accounts, %,d edges, %d rejected records, %.1f s%n", f.world(),
         f.accounts(), f.edges(), f.rejectedRecords(), f.seconds());
+    System.out.printf(Locale.ROOT, "seed source %s: %d flagged posts (%d confidently as propaganda), %d flagged accounts, %d lines rejected%n",
+        f.seedSource(), f.flaggedPosts(), f.confidentFlaggedPosts(), f.flaggedAccounts(), f.flagLinesRejected());
+    f.flagRejections().forEach(r -> System.out.println("  rejected " + r));
     System.out.printf(Locale.ROOT, "seeds: %d accounts, %d known-content posts (%s)%n", f.seedAccounts(),
         f.knownContentPosts(), f.seedEvidence());
     System.out.printf(Locale.ROOT, "recall@%d (%s): %.3f; ringleaders %d/%d, outlets %d/%d; %d of the top %d accounts are theirs%n",

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeyAccountEvaluationTest {
   private static final String AT = "2014-09-01T06:00:00.000Z";
+  private static final KeyAccountEvaluation.FlagSource TRUTH = new KeyAccountEvaluation.TruthLabels();
 
   /**
    * A world small enough to reason about: outlet o1 posts a release's canonical image; six
@@ -77,7 +78,7 @@ class KeyAccountEvaluationTest {
   void findsTheOutletAndTheRecruiterButNotTheWidelyFollowedJournalist(@TempDir Path dir) throws IOException {
     Path world = tinyWorld(dir);
 
-    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 2, 7);
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 2, 7, TRUTH);
 
     assertThat(figures.rejectedRecords()).isZero();
     assertThat(figures.outletsFound()).isEqualTo(1);
@@ -91,7 +92,7 @@ class KeyAccountEvaluationTest {
 
   @Test
   void theDisruptionPlanIsComparedWithBothBaselinesInTheSameRun(@TempDir Path dir) throws IOException {
-    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(tinyWorld(dir), 2, 7);
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(tinyWorld(dir), 2, 7, TRUTH);
 
     assertThat(figures.reachBefore()).isPositive();
     assertThat(figures.planReachAfter()).isLessThanOrEqualTo(figures.degreeReachAfter());
@@ -142,7 +143,7 @@ class KeyAccountEvaluationTest {
     Path world = worldWithAQuietRecruiter(dir);
 
     // Four places: the outlet, the recruiter everyone follows, the journalist everyone follows, one more.
-    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 4, 7);
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 4, 7, TRUTH);
 
     assertThat(figures.ringleaders()).isEqualTo(2);
     assertThat(figures.ringleadersFound()).isEqualTo(2);
@@ -152,6 +153,8 @@ class KeyAccountEvaluationTest {
     // The flags make seeds; the disruption plan's sources stay the known-content spreaders.
     assertThat(figures.seedAccounts()).isEqualTo(9);
     assertThat(figures.seedEvidence()).contains("2 accounts with 2 or more posts flagged as propaganda");
+    assertThat(figures.seedSource()).isEqualTo("truth");
+    assertThat(figures.flaggedAccounts()).isEqualTo(2);
   }
 
   @Test
@@ -169,16 +172,89 @@ class KeyAccountEvaluationTest {
         "{\"platform\":\"x\",\"post_id\":\"p6\",\"label\":\"extremist\",\"tier\":\"promotional\"}",
         "{\"platform\":\"x\",\"post_id\":\"p7\",\"label\":\"extremist\",\"tier\":\"promotional\"}"));
 
-    assertThat(KeyAccountEvaluation.flaggedAccounts(dir))
+    assertThat(KeyAccountEvaluation.Flags.of(TRUTH, dir).accounts())
         .containsExactly(org.cordon.core.model.AccountKey.of(org.cordon.core.model.Platform.X, "propagandist"));
-    assertThat(KeyAccountEvaluation.flaggedAccounts(dir.resolve("no-such-world"))).isEmpty();
+    assertThat(KeyAccountEvaluation.Flags.of(TRUTH, dir.resolve("no-such-world")).accounts()).isEmpty();
+  }
+
+  @Test
+  void seedsFromAFlaggedPostsFileFindTheQuietRecruiterAndSayWhereTheFlagsCameFrom(@TempDir Path dir) throws IOException {
+    Path world = worldWithAQuietRecruiter(dir);
+    // Detection's verdicts, not the labels: the labels are removed so that they cannot leak in.
+    Files.delete(world.resolve("truth/posts.jsonl"));
+    Path flagged = dir.resolve("flagged.jsonl");
+    Files.write(flagged, List.of(
+        flag("flagged-r2", "r2", "\"promotional\"", 0.97),
+        flag("flagged-again-r2", "r2", "\"graphic_violence\"", 0.91),
+        flag("flagged-d1", "d1", "\"official_propaganda\"", 0.99),
+        flag("flagged-again-d1", "d1", "\"promotional\"", 0.88),
+        "{\"platform\":\"x\",\"post_id\":\"broken\"",
+        flag("p1", "o1", "\"no-such-tier\"", 0.5)));
+
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 4, 7, new KeyAccountEvaluation.FlaggedFile(flagged, false));
+
+    assertThat(figures.seedSource()).isEqualTo("file");
+    assertThat(figures.flaggedPosts()).isEqualTo(4);
+    assertThat(figures.flaggedAccounts()).isEqualTo(2);
+    assertThat(figures.flagLinesRejected()).isEqualTo(2);
+    assertThat(figures.flagRejections()).anySatisfy(r -> assertThat(r).startsWith("line 5: MALFORMED_JSON"))
+        .anySatisfy(r -> assertThat(r).startsWith("line 6: INVALID_FIELD").contains("unknown tier 'no-such-tier'"));
+    assertThat(figures.ringleadersFound()).isEqualTo(2);
+    assertThat(figures.seedEvidence()).contains("2 accounts with 2 or more posts flagged as propaganda").contains("a flagged-posts file");
+  }
+
+  @Test
+  void onlyConfidentFlagsWithATierCountTowardsASeed(@TempDir Path dir) throws IOException {
+    Path world = worldWithAQuietRecruiter(dir);
+    Path flagged = dir.resolve("flagged.jsonl");
+    // r2: one confident flag and one just over the flag threshold; d1: two confident flags without a tier;
+    // j1: two confident propaganda flags, so the journalist does seed (detection's mistake, taken at its word).
+    Files.write(flagged, List.of(
+        flag("flagged-r2", "r2", "\"promotional\"", 0.97),
+        flag("flagged-again-r2", "r2", "\"official_propaganda\"", 0.53),
+        flag("flagged-d1", "d1", "null", 0.99),
+        flag("flagged-again-d1", "d1", "null", 0.95),
+        flag("j1-report", "j1", "\"official_propaganda\"", 0.9),
+        flag("j1-report-2", "j1", "\"official_propaganda\"", KeyAccountEvaluation.CONFIDENT_FLAG_SCORE)));
+
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 4, 7, new KeyAccountEvaluation.FlaggedFile(flagged, false));
+
+    assertThat(figures.flaggedPosts()).isEqualTo(6);
+    assertThat(figures.confidentFlaggedPosts()).isEqualTo(3);
+    assertThat(figures.flaggedAccounts()).isEqualTo(1);
+    assertThat(KeyAccountEvaluation.Flags.of(new KeyAccountEvaluation.FlaggedFile(flagged, false), world).accounts())
+        .containsExactly(org.cordon.core.model.AccountKey.of(org.cordon.core.model.Platform.X, "j1"));
+  }
+
+  @Test
+  void aFileWrittenByThisRunsDetectionIsReportedAsDetection(@TempDir Path dir) throws IOException {
+    Path world = tinyWorld(dir);
+    Path flagged = Files.writeString(dir.resolve("flagged.jsonl"), "");
+
+    KeyAccountEvaluation.Figures figures = KeyAccountEvaluation.run(world, 2, 7, new KeyAccountEvaluation.FlaggedFile(flagged, true));
+
+    assertThat(figures.seedSource()).isEqualTo("detection");
+    assertThat(figures.flaggedPosts()).isZero();
+    assertThat(figures.seedEvidence()).contains("Cordon's detection");
+  }
+
+  @Test
+  void aMissingFlaggedPostsFileIsAnErrorThatSaysHowToMakeOne(@TempDir Path dir) throws IOException {
+    Path world = tinyWorld(dir);
+
+    assertThatThrownBy(() -> KeyAccountEvaluation.run(world, 2, 7, new KeyAccountEvaluation.FlaggedFile(dir.resolve("absent.jsonl"), false)))
+        .hasMessageContaining("absent.jsonl").hasMessageContaining("--flagged-out");
+  }
+
+  private static String flag(String post, String account, String tier, double score) {
+    return "{\"platform\":\"x\",\"post_id\":\"" + post + "\",\"account\":\"" + account + "\",\"tier\":" + tier + ",\"score\":" + score + "}";
   }
 
   @Test
   void aListOfNoAccountsIsRefused(@TempDir Path dir) throws IOException {
     Path world = tinyWorld(dir);
 
-    assertThatThrownBy(() -> KeyAccountEvaluation.run(world, 0, 7)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> KeyAccountEvaluation.run(world, 0, 7, TRUTH)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 1");
   }
 }
