@@ -18,8 +18,11 @@ import org.cordon.desk.OrderClock;
 import org.cordon.desk.RequestType;
 import org.cordon.desk.TriageQueue;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -27,7 +30,9 @@ import org.springframework.web.util.HtmlUtils;
  * person, the removal orders' one-hour clocks, and forms to decide, approve and refuse. Deciding
  * goes through the desk's API ({@code /api/v1/desk/...}) from {@code /console.js}, as JSON, so the
  * same four-eyes, holds and dedupe apply as for any client, and a cross-site form cannot post a
- * decision (a JSON request needs the browser's preflight, which another site does not pass).
+ * decision (a JSON request needs the browser's preflight, which another site does not pass). After a
+ * decision or a verdict the page is read again, so what it shows is the desk's state, not the
+ * script's guess; a proposal is offered for approval to everyone but the person who made it.
  *
  * <p>Every piece of text read from a post is escaped and isolated for bidi, so markup and
  * right-to-left overrides in content cannot change the page; the page loads nothing remote and runs
@@ -44,7 +49,7 @@ class ConsoleController {
   }
 
   @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-  String console() {
+  String console(Authentication reader) {
     Instant now = runtime.clock().instant();
     var desk = runtime.deskService();
     TriageQueue.View queue = desk.queue().queue(QUEUE_ROWS);
@@ -80,10 +85,11 @@ class ConsoleController {
     decideForm(html);
     html.append("<div id=\"result\" role=\"status\" aria-live=\"polite\"></div>\n");
 
-    html.append("<h2>Queue</h2>\n<table id=\"queue\"><thead><tr><th>Case</th><th>Priority</th><th>Tier</th><th>Open</th><th>Clock</th>"
+    html.append("<h2>Queue</h2>\n<table id=\"queue\"><thead><tr><th>Case</th><th title=\"place in the queue: by deadline, brought forward for severity and weight\">#</th><th>Tier</th><th>Open</th><th>Clock</th>"
         + "<th>Platform</th><th>Author</th><th>Content</th><th>Why</th><th></th></tr></thead><tbody>\n");
+    int rank = 0;
     for (TriageQueue.Item item : queue.items()) {
-      queueRow(html, item);
+      queueRow(html, item, ++rank);
     }
     html.append("</tbody></table>\n");
 
@@ -101,9 +107,16 @@ class ConsoleController {
           .append("</td><td>").append(d.approval().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append("</td><td class=\"num\">").append(minutes(Duration.between(d.decidedAt(), now)))
           .append("</td><td><bdi>").append(escape(cut(d.note(), 300))).append("</bdi>")
-          .append("</td><td><input class=\"verdict-reason\" name=\"reason\" placeholder=\"reason\" aria-label=\"reason\">")
-          .append("<button type=\"button\" class=\"approve\" data-decision=\"").append(d.id()).append("\">Approve</button>")
-          .append("<button type=\"button\" class=\"refuse\" data-decision=\"").append(d.id()).append("\">Refuse</button></td></tr>\n");
+          .append("</td><td>");
+      if (d.decidedBy().equalsIgnoreCase(reader.getName())) {
+        // the desk refuses a verdict on one's own proposal (four-eyes): offering the buttons would only invite a refusal
+        html.append("<span class=\"own\">your proposal: another person approves or refuses it</span>");
+      } else {
+        html.append("<input class=\"verdict-reason\" name=\"reason\" placeholder=\"reason\" aria-label=\"reason\">")
+            .append("<button type=\"button\" class=\"approve\" data-decision=\"").append(d.id()).append("\">Approve</button>")
+            .append("<button type=\"button\" class=\"refuse\" data-decision=\"").append(d.id()).append("\">Refuse</button>");
+      }
+      html.append("</td></tr>\n");
     }
     html.append("</tbody></table>\n");
 
@@ -146,7 +159,7 @@ class ConsoleController {
         .append("<button type=\"submit\">Record decision</button></form>\n");
   }
 
-  private void queueRow(StringBuilder html, TriageQueue.Item item) {
+  private void queueRow(StringBuilder html, TriageQueue.Item item, int rank) {
     Optional<Case> kase = runtime.stores().cases().find(item.caseId());
     Optional<Post> post = item.subject() instanceof PostKey key ? runtime.stores().observations().post(key) : Optional.empty();
     String author = post.flatMap(p -> runtime.stores().observations().account(p.author())).map(Account::handle)
@@ -157,13 +170,13 @@ class ConsoleController {
       case ON_TIME -> minutes(p.remaining()) + " left";
       case NEARING -> minutes(p.remaining()) + " left (nearing)";
       case BREACHED -> "BREACHED " + minutes(p.remaining().negated()) + " ago";
-    };
+    } + item.claim().map(c -> " · claimed by " + c.claimedBy()).orElse("");
     html.append("<tr data-case=\"").append(item.caseId().value()).append("\"><td class=\"num\">").append(item.caseId().value())
-        .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.3f", p.priority()))
+        .append("</td><td class=\"num\">").append(rank)
         .append("</td><td class=\"t-").append(escape(item.tier().map(Tier::key).orElse("none"))).append("\">")
         .append(escape(item.tier().map(Tier::label).orElse("-")))
         .append("</td><td class=\"num\">").append(minutes(p.age()))
-        .append("</td><td class=\"").append(clockClass).append("\">").append(clock)
+        .append("</td><td class=\"").append(clockClass).append("\">").append(escape(clock))
         .append("</td><td>").append(escape(item.subject().platform().name()))
         .append("</td><td><bdi>").append(escape(author))
         .append("</bdi></td><td><div class=\"content\"><bdi>").append(escape(post.map(x -> cut(x.text(), 500)).orElse("")))
@@ -177,14 +190,31 @@ class ConsoleController {
     return """
         'use strict';
         // Decisions and verdicts go to the desk's API as JSON; answers are shown as text, never as markup.
+        const RESULT_KEY = 'cordon.console.result';
         function show(text) { document.getElementById('result').textContent = text; }
         async function post(path, body) {
-          const response = await fetch(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+          // From the origin, never from the page's address: an address with user:password@ in it (a sign-in
+          // typed into the address bar) would make fetch refuse every request it resolves against it.
+          const url = new URL(path, window.location.origin);
+          show('Sending…');
+          let response;
+          try {
+            response = await fetch(url, {method: 'POST', credentials: 'same-origin',
+                headers: {'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json'},
+                body: JSON.stringify(body)});
+          } catch (e) {
+            show('Not sent: ' + e.message + '. Check the connection and try again.');
+            return null;
+          }
           const text = await response.text();
           let answer;
           try { answer = JSON.parse(text); } catch (e) { answer = text; }
           if (!response.ok) {
-            show('Refused (' + response.status + '): ' + (answer && answer.detail ? answer.detail : text));
+            const why = response.status === 401 ? 'sign in again (your session was not accepted)'
+                : answer && answer.detail ? answer.detail
+                : answer && answer.error ? answer.error
+                : text || response.statusText;
+            show('Refused (' + response.status + '): ' + why);
             return null;
           }
           return answer;
@@ -198,7 +228,16 @@ class ConsoleController {
           if (outcome.holds && outcome.holds.some(h => h.active)) { line += '; held for deconfliction'; }
           return line;
         }
+        // The page is the desk's state, rendered by the server: after a decision it is read again (the
+        // queue, the proposals and the clocks change), and the answer is carried over the reload.
+        function recorded(outcome) {
+          try { sessionStorage.setItem(RESULT_KEY, describe(outcome)); } catch (e) { show(describe(outcome)); return; }
+          window.location.reload();
+        }
         document.addEventListener('DOMContentLoaded', () => {
+          let carried = null;
+          try { carried = sessionStorage.getItem(RESULT_KEY); sessionStorage.removeItem(RESULT_KEY); } catch (e) { carried = null; }
+          if (carried) { show(carried); }
           const form = document.getElementById('decide');
           form.addEventListener('submit', async event => {
             event.preventDefault();
@@ -210,21 +249,32 @@ class ConsoleController {
               if (f.get('tier')) { body.tier = f.get('tier'); }
             }
             const outcome = await post('/api/v1/desk/cases/' + encodeURIComponent(f.get('case')) + '/decisions', body);
-            if (outcome) { show(describe(outcome)); }
+            if (outcome) { recorded(outcome); }
           });
           document.querySelectorAll('button.pick').forEach(b => b.addEventListener('click', () => {
             form.elements['case'].value = b.dataset.case;
+            form.scrollIntoView({block: 'nearest'});
             form.elements['note'].focus();
           }));
           document.querySelectorAll('button.approve, button.refuse').forEach(b => b.addEventListener('click', async () => {
             const reason = b.closest('tr').querySelector('input.verdict-reason').value;
             const verdict = b.classList.contains('approve') ? 'approval' : 'refusal';
             const outcome = await post('/api/v1/desk/decisions/' + encodeURIComponent(b.dataset.decision) + '/' + verdict, {reason: reason});
-            if (outcome) { show(describe(outcome)); }
+            if (outcome) { recorded(outcome); }
           }));
         });
         """;
   }
+
+  /**
+   * The framework's own refusals (a body that is not JSON, an unsupported content type, a malformed
+   * number in the path) as problem details, written at once. Left to the container's error page they
+   * were dispatched again outside the signed-in request, and a client saw 403 for what was a 415 or a
+   * 400, and no reason. Nested here so the console's script (which shows {@code detail}) and any other
+   * client get the real status; registered with the console as a member class.
+   */
+  @RestControllerAdvice
+  static final class FrameworkRefusals extends ResponseEntityExceptionHandler {}
 
   static String escape(String text) {
     return HtmlUtils.htmlEscape(text, "UTF-8");

@@ -191,12 +191,13 @@ class DeskController {
     return desk().intelligence().units();
   }
 
-  record SelectorBody(String kind, String value, boolean underInvestigation, String note) {}
+  /** @param underInvestigation absent means false: a plain watch-list selector */
+  record SelectorBody(String kind, String value, Boolean underInvestigation, String note) {}
 
   @PostMapping("/units/{unit}/selectors")
   Selector addSelector(@PathVariable String unit, @RequestBody SelectorBody body, Authentication auth) {
     DeskUser who = ownUnit(user(auth), unit);
-    return desk().intelligence().addSelector(who, new SelectorDraft(SelectorKind.parse(body.kind()), body.value(), body.underInvestigation(),
+    return desk().intelligence().addSelector(who, new SelectorDraft(SelectorKind.parse(body.kind()), body.value(), Boolean.TRUE.equals(body.underInvestigation()),
         body.note() == null ? "" : body.note()));
   }
 
