@@ -28,6 +28,7 @@ public final class Desk {
   private final DeskRequestStore requests;
   private final OrderClocks orderClocks;
   private final Claims claims;
+  private final Copies copies;
 
   /** The desk's ports: how to check removed content, how to delete purged evidence, what network analysis says about accounts. */
   public record Ports(ContentChecker checker, EvidenceDisposal disposal, KeyAccounts keyAccounts) {
@@ -51,6 +52,7 @@ public final class Desk {
     this.requests = new DeskRequestStore(sql);
     this.orderClocks = new OrderClocks(sql, clock);
     this.claims = new Claims(sql, clock, queue);
+    this.copies = new Copies(sql, cases, decisions, clock);
   }
 
   /**
@@ -106,6 +108,11 @@ public final class Desk {
   /** Who is working on which case: claims with a lease, and the next case for an analyst. */
   public Claims claims() {
     return claims;
+  }
+
+  /** The copies of one piece of known content, decided together. */
+  public Copies copies() {
+    return copies;
   }
 
   /** The one-hour clocks of removal orders, started at the platform's confirmed receipt. */

@@ -15,6 +15,7 @@ import org.cordon.core.signal.Tier;
 import org.cordon.core.triage.CaseId;
 import org.cordon.desk.Category;
 import org.cordon.desk.Claims;
+import org.cordon.desk.Copies;
 import org.cordon.desk.DecisionDraft;
 import org.cordon.desk.DecisionEntry;
 import org.cordon.desk.DecisionKind;
@@ -125,6 +126,28 @@ class DeskController {
   @PostMapping("/cases/{id}/decisions")
   Outcome decide(@PathVariable long id, @RequestBody DecisionBody body, Authentication auth) {
     return desk().decisions().decide(user(auth), draft(new CaseId(id), body));
+  }
+
+  record CopiesView(List<Copies.Key> keys, List<Long> cases) {}
+
+  /** The open copies of a case's known content (same list entry), oldest first: what "decide with copies" would decide. */
+  @GetMapping("/cases/{id}/copies")
+  CopiesView copies(@PathVariable long id, @RequestParam(defaultValue = "500") int limit, Authentication auth) {
+    CaseId caseId = new CaseId(id);
+    return new CopiesView(desk().copies().keys(caseId),
+        desk().copies().of(user(auth), caseId, Math.clamp(limit, 1, 5000)).stream().map(CaseId::value).toList());
+  }
+
+  /** A decision on a case and, alike, on the copies of its known content, but those left out. */
+  record WithCopiesBody(String kind, String requestType, String category, String tier, String note, List<Long> leaveOut) {}
+
+  @PostMapping("/cases/{id}/decisions/with-copies")
+  Copies.Result decideWithCopies(@PathVariable long id, @RequestBody WithCopiesBody body, @RequestParam(defaultValue = "500") int limit,
+      Authentication auth) {
+    DecisionDraft draft = draft(new CaseId(id), new DecisionBody(body.kind(), body.requestType(), body.category(), body.tier(), body.note()));
+    java.util.Set<CaseId> leaveOut = body.leaveOut() == null ? java.util.Set.of()
+        : body.leaveOut().stream().map(CaseId::new).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return desk().copies().decideAll(user(auth), draft, leaveOut, Math.clamp(limit, 1, 5000));
   }
 
   /** A correction: a new decision that supersedes an earlier one (decisions are never changed). */
