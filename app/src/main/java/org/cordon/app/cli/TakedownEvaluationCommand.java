@@ -72,6 +72,11 @@ final class TakedownEvaluationCommand implements Callable<Integer> {
   @Option(names = "--backlog-hours", defaultValue = "24", description = "After the window, how long analysts keep working the open queue (default: ${DEFAULT-VALUE}).")
   double backlogHours;
 
+  @Option(names = "--copy-check-seconds", defaultValue = "15", paramLabel = "S",
+      description = "After deciding a case, an analyst looks at each open copy of its known content for S seconds and decides it too "
+          + "(the desk's 'decide with copies'); 0 leaves copies to wait their turn in the queue (default: ${DEFAULT-VALUE}).")
+  double copyCheckSeconds;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of every draw (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -100,6 +105,7 @@ final class TakedownEvaluationCommand implements Callable<Integer> {
         .withCompliance(compliance, orderCompliance)
         .withRemovalOrderTiers(orderTiers)
         .withBacklogLimit(Duration.ofMillis(Math.round(backlogHours * 3_600_000)))
+        .withCopyCheck(Duration.ofMillis(Math.round(copyCheckSeconds * 1000)))
         .withSeed(seed);
     if (day != null) {
       options = options.withDay(day);

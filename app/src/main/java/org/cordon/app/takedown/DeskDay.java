@@ -26,6 +26,7 @@ import org.cordon.core.model.AccountKey;
 import org.cordon.core.model.Platform;
 import org.cordon.core.model.PostKey;
 import org.cordon.core.model.Subject;
+import org.cordon.core.port.CaseStore;
 import org.cordon.core.signal.Tier;
 import org.cordon.core.triage.CaseId;
 import org.cordon.desk.Approval;
@@ -61,11 +62,14 @@ final class DeskDay {
   static final DeskUser INVESTIGATING_LIAISON = DeskUser.liaison("simulated-liaison-alpha", INVESTIGATING_UNIT);
   static final DeskUser REFERRING_LIAISON = DeskUser.liaison("simulated-liaison-bravo", REFERRING_UNIT);
 
-  private sealed interface Event permits Arrival, DecisionDone, ApprovalDone, UnitReferralDue, Poll {}
+  private sealed interface Event permits Arrival, DecisionDone, CopiesDone, ApprovalDone, UnitReferralDue, Poll {}
 
   private record Arrival(List<ReplayUnit> units) implements Event {}
 
   private record DecisionDone(Staff.Member analyst, Claim claim) implements Event {}
+
+  /** An analyst has looked at each open copy of a decided case's known content. */
+  private record CopiesDone(Staff.Member analyst, CaseId lead, List<CaseId> copies, Instant taken, Duration drawn) implements Event {}
 
   private record ApprovalDone(Staff.Member approver, Proposal proposal) implements Event {}
 
@@ -85,6 +89,7 @@ final class DeskDay {
   private final TakedownOptions options;
   private final SimulatedTime clock;
   private final Desk desk;
+  private final CaseStore cases;
   private final IngestRunner ingest;
   private final AssessmentStage assessment;
   private final Dispatcher dispatcher;
@@ -130,13 +135,17 @@ final class DeskDay {
   long refusals;
   long unitReferrals;
   long dedupesSeen;
+  /** Copies decided with the case whose known content they share, and the decisions that looked at them together. */
+  long copiesDecided;
+  long copyBatches;
   Instant workEnd;
 
-  DeskDay(TakedownOptions options, SimulatedTime clock, Desk desk, IngestRunner ingest, AssessmentStage assessment, Dispatcher dispatcher,
-      StatusTracker tracker, WorldTruth truth, WorldManifest manifest, PrintStream progress) {
+  DeskDay(TakedownOptions options, SimulatedTime clock, Desk desk, CaseStore cases, IngestRunner ingest, AssessmentStage assessment,
+      Dispatcher dispatcher, StatusTracker tracker, WorldTruth truth, WorldManifest manifest, PrintStream progress) {
     this.options = options;
     this.clock = clock;
     this.desk = desk;
+    this.cases = cases;
     this.ingest = ingest;
     this.assessment = assessment;
     this.dispatcher = dispatcher;
@@ -202,6 +211,7 @@ final class DeskDay {
       switch (next.event()) {
         case Arrival a -> arrive(a);
         case DecisionDone d -> decided(d);
+        case CopiesDone c -> copiesDecided(c);
         case ApprovalDone a -> approved(a);
         case UnitReferralDue u -> unitRefers(u.post());
         case Poll p -> {
@@ -348,10 +358,20 @@ final class DeskDay {
     };
   }
 
+  /** Most copies an analyst takes on with one case: a release's re-posts within one look. */
+  private static final int MAX_COPIES = 200;
+
   private void decided(DecisionDone done) {
+    done.analyst().finish(clock.instant());
+    if (decideLead(done) && !options.copyCheck().isZero()) {
+      takeCopies(done.analyst(), done.claim().caseId());
+    }
+  }
+
+  /** @return whether the case was decided */
+  private boolean decideLead(DecisionDone done) {
     Claim claim = done.claim();
     Staff.Member analyst = done.analyst();
-    analyst.finish(clock.instant());
     Judgement judgement = judge(claim.subject());
     Optional<Tier> tier = tierOf(claim.subject(), claim.tier());
     DecisionDraft draft = judgement.refer()
@@ -362,22 +382,74 @@ final class DeskDay {
       outcome = desk.decisions().decide(analyst.user, draft);
     } catch (DeskRefusal e) {
       claimed.remove(claim.caseId());
-      return;
+      return false;
     }
+    recordDecision(analyst, claim.caseId(), claim.subject(), tier, judgement, outcome, new Taken(claim.taken(), claim.drawn()));
+    return true;
+  }
+
+  private void recordDecision(Staff.Member analyst, CaseId caseId, Subject subject, Optional<Tier> tier, Judgement judgement, Outcome outcome,
+      Taken when) {
     decisions++;
-    settled.add(claim.caseId());
+    settled.add(caseId);
     if (judgement.wrong()) {
       wrongDecisions++;
     }
-    taken.put(claim.caseId().value(), new Taken(claim.taken(), claim.drawn()));
+    taken.put(caseId.value(), when);
     if (outcome.decision().state() == DecisionEntry.State.AWAITING_APPROVAL) {
       // the case stays open while it waits: it stays claimed so no one else takes it up again
-      proposals.add(new Proposal(outcome.decision().id(), claim.caseId(), claim.subject(), tier, analyst.user.name(),
+      proposals.add(new Proposal(outcome.decision().id(), caseId, subject, tier, analyst.user.name(),
           outcome.decision().approval() == Approval.SUPERVISOR, true));
       return;
     }
-    claimed.remove(claim.caseId());
+    claimed.remove(caseId);
     submitted(outcome);
+  }
+
+  /**
+   * The desk's "decide with copies": having judged a case, the analyst looks at each open copy of
+   * its known content (a glance each: same image or text, who posted it) and decides it too, on its
+   * own merits, instead of leaving the copies to wait their turn in the queue.
+   */
+  private void takeCopies(Staff.Member analyst, CaseId lead) {
+    List<CaseId> copies = desk.copies().of(analyst.user, lead, MAX_COPIES).stream()
+        .filter(c -> !claimed.contains(c) && !settled.contains(c)).toList();
+    if (copies.isEmpty()) {
+      return;
+    }
+    claimed.addAll(copies);
+    Duration drawn = options.copyCheck().multipliedBy(copies.size());
+    analyst.start(clock.instant());
+    schedule(clock.instant().plus(drawn), new CopiesDone(analyst, lead, copies, clock.instant(), drawn));
+  }
+
+  private void copiesDecided(CopiesDone done) {
+    Staff.Member analyst = done.analyst();
+    analyst.finish(clock.instant());
+    copyBatches++;
+    for (CaseId copy : done.copies()) {
+      Optional<org.cordon.core.triage.Case> kase = cases.find(copy);
+      if (kase.isEmpty() || settled.contains(copy)) {
+        claimed.remove(copy);
+        continue;
+      }
+      Subject subject = kase.get().subject();
+      Judgement judgement = judge(subject);
+      Optional<Tier> tier = tierOf(subject, kase.get().tier());
+      String note = "simulated analyst: checked as a copy of case " + done.lead().value() + " (range evaluation)";
+      DecisionDraft draft = judgement.refer()
+          ? DecisionDraft.refer(copy, requestType(tier), category(tier), Optional.empty(), note)
+          : DecisionDraft.of(copy, DecisionKind.DISMISS, note);
+      Outcome outcome;
+      try {
+        outcome = desk.decisions().decide(analyst.user, draft);
+      } catch (DeskRefusal e) {
+        claimed.remove(copy); // decided by someone else meanwhile (a unit's referral joins instead)
+        continue;
+      }
+      copiesDecided++;
+      recordDecision(analyst, copy, subject, tier, judgement, outcome, new Taken(done.taken(), done.drawn()));
+    }
   }
 
   private void approved(ApprovalDone done) {

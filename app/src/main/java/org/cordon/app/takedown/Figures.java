@@ -167,8 +167,10 @@ final class Figures {
     Duration onDuty = Duration.between(windowStart, workEnd);
     long answered = removed + rejected;
     return new TakedownReport(world, day, windowStart, windowEnd, workEnd, options.analysts(), options.supervisors(),
-        options.decision().toString(), options.approval().toString(), options.errorRate(), options.seed(), deskDay.unitsReplayed,
-        deskDay.postsIngested, cases.size(), tiers, deskDay.decisions, deskDay.wrongDecisions, deskDay.approvals, deskDay.refusals,
+        options.decision().toString(), options.approval().toString(),
+        options.copyCheck().isZero() ? "off" : options.copyCheck().toSeconds() + " s", options.errorRate(), options.seed(), deskDay.unitsReplayed,
+        deskDay.postsIngested, cases.size(), tiers, deskDay.decisions, deskDay.wrongDecisions, deskDay.copiesDecided,
+        deskDay.copyBatches, deskDay.approvals, deskDay.refusals,
         deskDay.unitReferrals, selectors, desk.intelligence().hits(DeskDay.INVESTIGATING_UNIT, Integer.MAX_VALUE).size(), sent, ordersSent,
         removed, rejected, awaiting, answered == 0 ? options.compliance() : expectedRemovals / answered, heldRequests.size(), heldReached,
         dedupes, deskDay.dedupesSeen, requesters, simulator.receivedRequests().size(), simulator.duplicateRequests(),

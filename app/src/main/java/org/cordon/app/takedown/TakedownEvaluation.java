@@ -133,7 +133,8 @@ public final class TakedownEvaluation {
           secrets.forEach((p, secret) -> gateways.put(new Platform(p), Gateways.webhook(new Platform(p), simulator.baseUri(), secret)));
           Dispatcher dispatcher = new Dispatcher(desk.requests(), gateways, clock);
           StatusTracker tracker = new StatusTracker(desk.requests(), gateways);
-          DeskDay deskDay = new DeskDay(options, clock, desk, ingest, assessment, dispatcher, tracker, truth, manifest, progress);
+          DeskDay deskDay = new DeskDay(options, clock, desk, stores.cases(), ingest, assessment, dispatcher, tracker, truth, manifest,
+              progress);
 
           progress.printf("▸ platform simulator on %s; replaying with %d analysts and %d supervisors%n", simulator.baseUri(),
               options.analysts(), options.supervisors());

@@ -29,10 +29,13 @@ import org.cordon.core.signal.Tier;
  * @param pollInterval how often the platforms are asked how requests stand
  * @param backlogLimit after the window, analysts keep working the open queue for at most this long
  * @param seed drives every draw; the same seed and world give the same figures
+ * @param copyCheck how long an analyst who has decided a case looks at each open copy of its known content
+ *     (the desk's "decide with copies") before deciding it too; zero: every copy waits its turn in the queue
  */
 public record TakedownOptions(Path world, OptionalInt day, double hours, int analysts, int supervisors, Lognormal decision,
     Lognormal approval, double errorRate, double investigatedShare, double unitReferralShare, Lognormal unitDelay, double compliance,
-    double orderCompliance, Set<Tier> removalOrderTiers, Duration ingestTick, Duration pollInterval, Duration backlogLimit, long seed) {
+    double orderCompliance, Set<Tier> removalOrderTiers, Duration ingestTick, Duration pollInterval, Duration backlogLimit, long seed,
+    Duration copyCheck) {
 
   public TakedownOptions {
     Objects.requireNonNull(world, "world");
@@ -60,71 +63,84 @@ public record TakedownOptions(Path world, OptionalInt day, double hours, int ana
     requirePositive(ingestTick, "ingestTick");
     requirePositive(pollInterval, "pollInterval");
     Objects.requireNonNull(backlogLimit, "backlogLimit");
+    Objects.requireNonNull(copyCheck, "copyCheck");
+    if (copyCheck.isNegative()) {
+      throw new IllegalArgumentException("--copy-check-seconds is not negative: " + copyCheck);
+    }
     if (backlogLimit.isNegative()) {
       throw new IllegalArgumentException("the backlog limit is not negative: " + backlogLimit);
     }
   }
 
-  /** Six analysts and one supervisor; 3 min per decision, 1.5 min per approval; 5 % errors; 2 % of accounts investigated; 9 % unit referrals. */
+  /**
+   * Six analysts and one supervisor; 3 min per decision, 1.5 min per approval; 5 % errors; 2 % of
+   * accounts investigated; 9 % unit referrals; 15 s to check each copy of a decided case's known content.
+   */
   public static TakedownOptions defaults(Path world) {
     return new TakedownOptions(world, OptionalInt.empty(), 24, 6, 1, new Lognormal(Duration.ofMinutes(3), 0.6),
         new Lognormal(Duration.ofSeconds(90), 0.5), 0.05, 0.02, 0.09, new Lognormal(Duration.ofMinutes(30), 0.8), 0.9, 0.98,
-        Set.of(Tier.THREAT_TO_LIFE, Tier.GRAPHIC_VIOLENCE), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24), 1);
+        Set.of(Tier.THREAT_TO_LIFE, Tier.GRAPHIC_VIOLENCE), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24), 1,
+        Duration.ofSeconds(15));
   }
 
   public TakedownOptions withDay(int value) {
     return new TakedownOptions(world, OptionalInt.of(value), hours, analysts, supervisors, decision, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withHours(double value) {
     return new TakedownOptions(world, day, value, analysts, supervisors, decision, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withStaff(int analystCount, int supervisorCount) {
     return new TakedownOptions(world, day, hours, analystCount, supervisorCount, decision, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withDecision(Lognormal value) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, value, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withApproval(Lognormal value) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, decision, value, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withErrorRate(double value) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, decision, approval, value, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withNationalUnits(double investigated, double unitReferrals, Lognormal delay) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, decision, approval, errorRate, investigated,
-        unitReferrals, delay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferrals, delay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withCompliance(double referrals, double orders) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, decision, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, referrals, orders, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, referrals, orders, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withRemovalOrderTiers(Set<Tier> tiers) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, decision, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, tiers, ingestTick, pollInterval, backlogLimit, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, tiers, ingestTick, pollInterval, backlogLimit, seed, copyCheck);
   }
 
   public TakedownOptions withBacklogLimit(Duration value) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, decision, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, value, seed);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, value, seed, copyCheck);
+  }
+
+  public TakedownOptions withCopyCheck(Duration value) {
+    return new TakedownOptions(world, day, hours, analysts, supervisors, decision, approval, errorRate, investigatedShare,
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, seed, value);
   }
 
   public TakedownOptions withSeed(long value) {
     return new TakedownOptions(world, day, hours, analysts, supervisors, decision, approval, errorRate, investigatedShare,
-        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, value);
+        unitReferralShare, unitDelay, compliance, orderCompliance, removalOrderTiers, ingestTick, pollInterval, backlogLimit, value, copyCheck);
   }
 
   /**

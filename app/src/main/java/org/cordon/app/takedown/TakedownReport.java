@@ -27,13 +27,15 @@ import tools.jackson.databind.node.ObjectNode;
  * @param dedupes referrals that joined a request already there (another unit or analyst asked for the same content)
  * @param requesters everyone recorded as asking for the requests the platforms received
  * @param simulatorRequests distinct requests the simulated platforms received
+ * @param copiesDecided of the decisions, those made on a copy of a decided case's known content, right after it
+ * @param copyBatches how many times an analyst went on from a case to its copies
  * @param peakHourCases the most cases opened in one clock hour of the window
  * @param analystsForPeakHour analysts that hour keeps busy at the mean decision time: below it a backlog builds however the queue is ordered
  * @param timings for each case an analyst decided: the drawn decision time, and when its request went out
  */
 public record TakedownReport(String world, int day, Instant windowStart, Instant windowEnd, Instant workEnd, int analysts, int supervisors,
-    String decisionTimes, String approvalTimes, double errorRate, long seed, long unitsReplayed, long postsIngested, long casesOpened,
-    Map<String, TierFigures> tiers, long decisions, long wrongDecisions, long approvals, long refusals, long unitReferrals,
+    String decisionTimes, String approvalTimes, String copyCheck, double errorRate, long seed, long unitsReplayed, long postsIngested, long casesOpened,
+    Map<String, TierFigures> tiers, long decisions, long wrongDecisions, long copiesDecided, long copyBatches, long approvals, long refusals, long unitReferrals,
     long selectorsUnderInvestigation, long hits, long requestsSent, long removalOrdersSent, long removed, long rejected, long awaiting,
     double expectedRemovalRate, long holds, long holdsReachedPlatform, long dedupes, long dedupesSeenAtDecision, long requesters,
     long simulatorRequests, long simulatorDuplicates, double analystUtilisation, double supervisorUtilisation, long peakHourCases, double analystsForPeakHour,
@@ -116,6 +118,8 @@ public record TakedownReport(String world, int day, Instant windowStart, Instant
     out.printf(Locale.ROOT, "(unit-first: referred first by a national unit, often content detection missed, on the unit's own delay; "
         + "p95 desk→ref: over the items the desk's analysts referred first)%n%n");
     out.printf(Locale.ROOT, "%-52s %d (%d wrong against the truth)%n", "decisions by analysts", decisions, wrongDecisions);
+    out.printf(Locale.ROOT, "%-52s %d, in %d looks (%s per copy)%n", "  of which copies decided with their case", copiesDecided, copyBatches,
+        copyCheck);
     out.printf(Locale.ROOT, "%-52s %d approved, %d refused%n", "four-eyes verdicts", approvals, refusals);
     out.printf(Locale.ROOT, "%-52s %d%n", "referrals submitted by national units", unitReferrals);
     out.printf(Locale.ROOT, "%-52s %d (hits: %d)%n", "selectors under investigation", selectorsUnderInvestigation, hits);
@@ -182,6 +186,9 @@ public record TakedownReport(String world, int day, Instant windowStart, Instant
     root.put("requesters", requesters);
     root.put("decisions", decisions);
     root.put("wrong_decisions", wrongDecisions);
+    root.put("copies_decided", copiesDecided);
+    root.put("copy_batches", copyBatches);
+    root.put("copy_check", copyCheck);
     root.put("approvals", approvals);
     root.put("refusals", refusals);
     root.put("unit_referrals", unitReferrals);

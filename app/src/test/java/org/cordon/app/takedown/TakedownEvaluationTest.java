@@ -113,6 +113,12 @@ class TakedownEvaluationTest {
   }
 
   @Test
+  void copiesOfAReleaseAreDecidedWithTheirCaseOnTheirOwnMeritsAndCountAsDecisions() {
+    assertThat(report.copyBatches()).as("the small world's releases are re-posted").isPositive();
+    assertThat(report.copiesDecided()).isGreaterThanOrEqualTo(report.copyBatches()).isLessThanOrEqualTo(report.decisions());
+  }
+
+  @Test
   void theBusiestHourIsAPartOfTheCasesOpenedAndItsStaffingFollowsTheMeanDecisionTime() {
     assertThat(report.peakHourCases()).isPositive().isLessThanOrEqualTo(report.casesOpened());
     double mean = TakedownOptions.Lognormal.parseMinutes("3,0.6").meanMinutes();
