@@ -156,6 +156,8 @@ class ConsoleController {
       html.append("<option value=\"").append(t.key()).append("\">").append(escape(t.label())).append("</option>");
     }
     html.append("</select></label><label>Reason<input name=\"note\" required size=\"40\"></label>")
+        .append("<label title=\"the open cases that matched the same hash-list entry, statement or listed URL\">")
+        .append("<input name=\"withCopies\" type=\"checkbox\"> and its copies (same known content)</label>")
         .append("<button type=\"submit\">Record decision</button></form>\n");
   }
 
@@ -230,8 +232,9 @@ class ConsoleController {
         }
         // The page is the desk's state, rendered by the server: after a decision it is read again (the
         // queue, the proposals and the clocks change), and the answer is carried over the reload.
-        function recorded(outcome) {
-          try { sessionStorage.setItem(RESULT_KEY, describe(outcome)); } catch (e) { show(describe(outcome)); return; }
+        function recorded(outcome, more) {
+          const text = describe(outcome) + (more || '');
+          try { sessionStorage.setItem(RESULT_KEY, text); } catch (e) { show(text); return; }
           window.location.reload();
         }
         document.addEventListener('DOMContentLoaded', () => {
@@ -248,7 +251,13 @@ class ConsoleController {
               body.category = f.get('category');
               if (f.get('tier')) { body.tier = f.get('tier'); }
             }
-            const outcome = await post('/api/v1/desk/cases/' + encodeURIComponent(f.get('case')) + '/decisions', body);
+            const path = '/api/v1/desk/cases/' + encodeURIComponent(f.get('case')) + '/decisions';
+            if (f.get('withCopies')) {
+              const all = await post(path + '/with-copies', body);
+              if (all) { recorded(all.lead, ' — and ' + all.copies.length + ' cop' + (all.copies.length === 1 ? 'y' : 'ies') + ' of the same content'); }
+              return;
+            }
+            const outcome = await post(path, body);
             if (outcome) { recorded(outcome); }
           });
           document.querySelectorAll('button.pick').forEach(b => b.addEventListener('click', () => {

@@ -30,6 +30,7 @@ import org.cordon.core.request.PlatformGateway;
 import org.cordon.core.request.Request;
 import org.cordon.core.request.RequestStatus;
 import org.cordon.core.signal.Assessment;
+import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
 import org.cordon.core.triage.CaseId;
 import org.cordon.desk.Category;
@@ -153,6 +154,35 @@ class ConsoleBrowserTest {
       assertThat(d.state()).as("a post's referral needs no second person").isEqualTo(DecisionEntry.State.NOT_NEEDED);
     });
     assertThat(browser.rows("queue", "data-case", kase.value())).as("the referred case has left the queue on the page").isEmpty();
+    assertNoScriptErrorsNorPolicyViolations();
+  }
+
+  @Test
+  void anAnalystRefersAReleaseAndItsCopiesInOneGoFromTheForm() {
+    CaseId lead = releaseCopy("copies-1", "release 31");
+    CaseId copy = releaseCopy("copies-2", "release 31");
+    CaseId otherRelease = releaseCopy("copies-3", "release 32");
+    browser.signInAs("alice", "alice-pw");
+    browser.open("/");
+
+    queueRow(lead).findElement(By.cssSelector("button.pick")).click();
+    WebElement form = browser.driver().findElement(By.id("decide"));
+    new Select(form.findElement(By.name("kind"))).selectByValue("refer");
+    new Select(form.findElement(By.name("requestType"))).selectByValue("referral");
+    new Select(form.findElement(By.name("category"))).selectByValue("glorifies");
+    form.findElement(By.name("note")).sendKeys("placeholder release and its reposts");
+    form.findElement(By.name("withCopies")).click();
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+
+    String result = browser.awaitResult(text -> text.startsWith("Decision") || text.startsWith("Refused") || text.startsWith("Not sent"));
+    assertThat(result).startsWith("Decision").contains("on case " + lead.value()).contains("and 1 copy of the same content");
+    assertThat(runtime.deskService().decisions().trail(copy)).singleElement().satisfies(d -> {
+      assertThat(d.decidedBy()).isEqualTo("alice");
+      assertThat(d.note()).contains("decided with case " + lead.value());
+    });
+    assertThat(runtime.deskService().decisions().trail(otherRelease)).as("another release waits").isEmpty();
+    assertThat(browser.rows("queue", "data-case", copy.value())).isEmpty();
+    assertThat(browser.rows("queue", "data-case", otherRelease.value())).hasSize(1);
     assertNoScriptErrorsNorPolicyViolations();
   }
 
@@ -305,6 +335,20 @@ class ConsoleBrowserTest {
         Optional.empty(), OptionalLong.of(120), OptionalLong.empty(), Optional.empty(), Optional.of("https://x.range.invalid/handle_" + id),
         List.of());
     return store(List.of(account), account.key());
+  }
+
+  /** A re-post of a release: its assessment matched the release's entry in a hash list. */
+  private static CaseId releaseCopy(String id, String entry) {
+    AccountKey author = new AccountKey(X, "author-" + id);
+    Post post = new Post(new PostKey(X, id), author, Instant.now().minusSeconds(240), "placeholder repost " + id, Optional.of("en"),
+        Optional.of("https://x.range.invalid/someone/status/" + id), List.of(), List.of(), List.of(), List.of(), List.of());
+    runtime.stores().observations().write("browser", List.of(new ParsedRecord(new SourcePosition("browser", 1, 0),
+        "{}".getBytes(StandardCharsets.UTF_8), List.of(Account.minimal(author, "poster_" + id), post))));
+    Signal signal = new Signal(post.key(), "media-hash", 0.99, Optional.of(Tier.OFFICIAL_PROPAGANDA), "release image",
+        java.util.Map.of("list", "releases", "entry", entry));
+    Assessment a = new Assessment(post.key(), 0.99, true, Optional.of(Tier.OFFICIAL_PROPAGANDA), List.of(signal), "release image", Instant.now());
+    runtime.stores().inbox().recordAssessments(List.of(a));
+    return runtime.stores().cases().openOrUpdate(a, 0.99, Instant.now().minusSeconds(240)).id();
   }
 
   private static CaseId store(List<Observed> items, Subject subject) {
