@@ -11,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.cordon.app.pipeline.MediaResolver;
 import org.cordon.app.runtime.CordonRuntime;
-import org.cordon.app.runtime.LivePipeline;
-import org.cordon.app.runtime.Settings;
 import org.cordon.core.ingest.ParsedRecord;
 import org.cordon.core.ingest.SourcePosition;
 import org.cordon.core.model.Account;
@@ -25,10 +21,6 @@ import org.cordon.core.model.Platform;
 import org.cordon.core.model.Post;
 import org.cordon.core.model.PostKey;
 import org.cordon.core.model.Subject;
-import org.cordon.core.request.PlatformAnswer;
-import org.cordon.core.request.PlatformGateway;
-import org.cordon.core.request.Request;
-import org.cordon.core.request.RequestStatus;
 import org.cordon.core.signal.Assessment;
 import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
@@ -44,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The console in a real browser (Debian's headless chromium): an analyst picks a case from the
@@ -56,52 +47,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ConsoleBrowserTest {
   @TempDir static Path data;
   @TempDir static Path profiles;
+  static RunningCordon cordon;
   static CordonRuntime runtime;
-  static LivePipeline pipeline;
-  static ConfigurableApplicationContext web;
   static ConsoleBrowser browser;
-  static final RecordingGateway gateway = new RecordingGateway();
+  static final RecordingGateway gateway = new RecordingGateway(Platform.X);
   static final Platform X = Platform.X;
-
-  /** The platform: records every request it is handed and acknowledges it. */
-  static final class RecordingGateway implements PlatformGateway {
-    final List<Request> received = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Platform platform() {
-      return X;
-    }
-
-    @Override
-    public PlatformAnswer send(Request request) {
-      received.add(request);
-      return new PlatformAnswer(RequestStatus.ACKNOWLEDGED, Instant.now(), Optional.of("T-" + received.size()), "");
-    }
-
-    @Override
-    public Optional<PlatformAnswer> poll(Request request) {
-      return Optional.empty();
-    }
-
-    long about(CaseId kase) {
-      return received.stream().filter(r -> r.caseId().equals(kase)).count();
-    }
-  }
 
   @BeforeAll
   static void start() throws Exception {
     ConsoleBrowser.requireInstalled();
-    Files.writeString(data.resolve("users.properties"), """
+    cordon = RunningCordon.start(data, """
         alice=ANALYST:{noop}alice-pw
         bob=ANALYST:{noop}bob-pw
         carol=ANALYST:{noop}carol-pw
-        """);
-    runtime = CordonRuntime.open(Settings.embedded(data));
-    runtime.useGateways(Map.of(X, gateway));
-    pipeline = new LivePipeline(runtime, MediaResolver.none());
-    web = WebApplication.start(runtime, pipeline, "127.0.0.1", 0);
-    URI base = URI.create("http://127.0.0.1:" + web.getEnvironment().getProperty("local.server.port"));
-    browser = ConsoleBrowser.open(base, Files.createDirectory(profiles.resolve("shared")));
+        """, in -> in.useGateways(Map.of(X, gateway)));
+    runtime = cordon.runtime;
+    browser = ConsoleBrowser.open(cordon.base, Files.createDirectory(profiles.resolve("shared")));
   }
 
   @AfterAll
@@ -109,14 +70,8 @@ class ConsoleBrowserTest {
     if (browser != null) {
       browser.close();
     }
-    if (web != null) {
-      web.close();
-    }
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (runtime != null) {
-      runtime.close();
+    if (cordon != null) {
+      cordon.close();
     }
   }
 

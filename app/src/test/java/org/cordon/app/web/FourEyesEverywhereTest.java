@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.cordon.app.cli.CordonCommand;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.LivePipeline;
@@ -28,10 +27,7 @@ import org.cordon.core.model.Platform;
 import org.cordon.core.model.Post;
 import org.cordon.core.model.PostKey;
 import org.cordon.core.model.Subject;
-import org.cordon.core.request.PlatformAnswer;
-import org.cordon.core.request.PlatformGateway;
 import org.cordon.core.request.Request;
-import org.cordon.core.request.RequestStatus;
 import org.cordon.core.signal.Assessment;
 import org.cordon.core.signal.Tier;
 import org.cordon.core.triage.CaseId;
@@ -57,35 +53,10 @@ class FourEyesEverywhereTest {
   static LivePipeline pipeline;
   static RunningCordon cordon;
   static URI base;
-  static final RecordingGateway gateway = new RecordingGateway();
+  static final RecordingGateway gateway = new RecordingGateway(Platform.X);
   static final HttpClient http = HttpClient.newHttpClient();
   static final JsonMapper json = JsonMapper.builder().build();
   static final Platform X = Platform.X;
-
-  /** The platform: records every request it is handed and acknowledges it. */
-  static final class RecordingGateway implements PlatformGateway {
-    final List<Request> received = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Platform platform() {
-      return X;
-    }
-
-    @Override
-    public PlatformAnswer send(Request request) {
-      received.add(request);
-      return new PlatformAnswer(RequestStatus.ACKNOWLEDGED, Instant.now(), Optional.of("T-" + received.size()), "");
-    }
-
-    @Override
-    public Optional<PlatformAnswer> poll(Request request) {
-      return Optional.empty();
-    }
-
-    boolean reached(CaseId kase) {
-      return received.stream().anyMatch(r -> r.caseId().equals(kase));
-    }
-  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -208,7 +179,7 @@ class FourEyesEverywhereTest {
     assertThat(second.out()).as("another name on the command line is one more proposal, not an approval").contains("awaits approval");
     assertThat(cordon("decide", "--help").out()).doesNotContain("--approve");
 
-    RecordingGateway platform = new RecordingGateway();
+    RecordingGateway platform = new RecordingGateway(X);
     try (CordonRuntime cli = CordonRuntime.open(Settings.embedded(cliData))) {
       cli.useGateways(Map.of(X, platform));
       cli.dispatcher().sendPending();
