@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.cordon.core.port.CaseStore;
 import org.cordon.core.signal.Signal;
 import org.cordon.core.triage.CaseId;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The copies of one piece of known content: open cases whose assessment matched the same entry of
@@ -26,6 +28,8 @@ import org.cordon.core.triage.CaseId;
 public final class Copies {
   /** The detectors whose signals name a list entry, and so a piece of content that has copies. */
   static final Set<String> KNOWN_CONTENT = Set.of("media-hash", "text-near-duplicate", "url-list");
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** At most this many distinct entries of the lead case are followed: a post matching many is rare and its copies few. */
   private static final int MAX_KEYS = 8;
@@ -52,25 +56,7 @@ public final class Copies {
 
     /** The jsonb a signal containing this key contains, for {@code @>}. */
     String containment() {
-      return "[{\"kind\":" + quote(detector) + ",\"evidence\":{\"list\":" + quote(list) + ",\"entry\":" + quote(entry) + "}}]";
-    }
-
-    private static String quote(String s) {
-      StringBuilder b = new StringBuilder("\"");
-      for (char ch : s.toCharArray()) {
-        switch (ch) {
-          case '"' -> b.append("\\\"");
-          case '\\' -> b.append("\\\\");
-          default -> {
-            if (ch < 0x20) {
-              b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
-            } else {
-              b.append(ch);
-            }
-          }
-        }
-      }
-      return b.append('"').toString();
+      return JSON.writeValueAsString(List.of(Map.of("kind", detector, "evidence", Map.of("list", list, "entry", entry))));
     }
   }
 
@@ -110,7 +96,10 @@ public final class Copies {
    */
   public List<CaseId> of(DeskUser who, CaseId caseId, int limit) {
     Objects.requireNonNull(who, "who");
-    List<Key> keys = keys(caseId);
+    return of(who, caseId, keys(caseId), limit);
+  }
+
+  private List<CaseId> of(DeskUser who, CaseId caseId, List<Key> keys, int limit) {
     if (keys.isEmpty() || limit <= 0) {
       return List.of();
     }
@@ -144,8 +133,8 @@ public final class Copies {
     Objects.requireNonNull(who, "who");
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(leaveOut, "leaveOut");
-    List<CaseId> copies = of(who, draft.caseId(), limit + leaveOut.size()).stream().filter(c -> !leaveOut.contains(c)).limit(limit).toList();
     List<Key> keys = keys(draft.caseId());
+    List<CaseId> copies = of(who, draft.caseId(), keys, limit + leaveOut.size()).stream().filter(c -> !leaveOut.contains(c)).limit(limit).toList();
     Outcome lead = decisions.decide(who, draft);
     List<Outcome> outcomes = new ArrayList<>();
     int skipped = 0;
