@@ -112,7 +112,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** The text of the console's status line once it satisfies {@code done}; the page may reload meanwhile. */
   String awaitResult(java.util.function.Predicate<String> done) {
-    return wait(PATIENCE).until(d -> {
+    return until(d -> {
       String text = d.findElement(By.id("result")).getText();
       return done.test(text) ? text : null;
     });
@@ -120,7 +120,18 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Waits until {@code condition} holds, re-reading the page (which may be replaced) each time. */
   <T> T until(java.util.function.Function<ChromeDriver, T> condition) {
-    return wait(PATIENCE).until(d -> condition.apply(driver));
+    return wait(PATIENCE).until(d -> {
+      try {
+        return condition.apply(driver);
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // an element found a moment before the page reloaded: chromedriver says so with an "unknown error"
+        // rather than a stale-element one; read the new page on the next poll
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return null;
+        }
+        throw e;
+      }
+    });
   }
 
   private WebDriverWait wait(Duration patience) {
