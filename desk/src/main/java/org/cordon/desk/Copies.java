@@ -115,10 +115,8 @@ public final class Copies {
         SELECT k.id FROM cases k JOIN assessments a ON a.id = k.assessment_id
           LEFT JOIN desk_claims cl ON cl.case_id = k.id AND cl.until > ?
          WHERE k.state = 'OPEN' AND k.id <> ? AND (cl.claimed_by IS NULL OR cl.claimed_by = ?)
-           AND NOT EXISTS (SELECT 1 FROM desk_decisions d
-                            WHERE d.case_id = k.id AND d.approval <> 'NONE'
-                              AND NOT EXISTS (SELECT 1 FROM desk_approvals ap WHERE ap.decision_id = d.id)
-                              AND NOT EXISTS (SELECT 1 FROM desk_decisions x WHERE x.corrects = d.id))
+           AND """ + " " + Decisions.NO_PROPOSAL_WAITING + """
+
            AND (""" + match + """
         ) ORDER BY k.first_seen, k.id LIMIT ?""", rs -> new CaseId(rs.getLong(1)), parameters.toArray()));
   }

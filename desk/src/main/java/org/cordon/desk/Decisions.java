@@ -107,11 +107,16 @@ public final class Decisions {
     return sql.read(c -> entries(c, "d.case_id = ?", caseId.value()));
   }
 
+  /** SQL, over a decision aliased {@code d}: a proposal still waiting for a second person (neither judged nor corrected). */
+  static final String WAITING = "d.approval <> 'NONE' AND NOT EXISTS (SELECT 1 FROM desk_approvals ap WHERE ap.decision_id = d.id)"
+      + " AND NOT EXISTS (SELECT 1 FROM desk_decisions x WHERE x.corrects = d.id)";
+
+  /** SQL, over a case aliased {@code k}: no proposal on it waits for a second person (else it is in the approvals list, not the queue). */
+  static final String NO_PROPOSAL_WAITING = "NOT EXISTS (SELECT 1 FROM desk_decisions d WHERE d.case_id = k.id AND " + WAITING + ")";
+
   /** Proposals waiting for a second person, oldest first. */
   public List<DecisionEntry> awaitingApproval(int limit) {
-    return sql.read(c -> entries(c, """
-        d.approval <> 'NONE' AND NOT EXISTS (SELECT 1 FROM desk_approvals a WHERE a.decision_id = d.id)
-        AND NOT EXISTS (SELECT 1 FROM desk_decisions x WHERE x.corrects = d.id)""")).stream().limit(limit).toList();
+    return sql.read(c -> entries(c, WAITING)).stream().limit(limit).toList();
   }
 
   /** Who asked for a request: every unit and analyst whose referral joined it, oldest first. */

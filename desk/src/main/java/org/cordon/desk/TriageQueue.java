@@ -89,10 +89,8 @@ public final class TriageQueue {
           FROM cases k JOIN assessments a ON a.id = k.assessment_id
           LEFT JOIN desk_claims cl ON cl.case_id = k.id AND cl.until > ?
          WHERE k.state = 'OPEN'
-           AND NOT EXISTS (SELECT 1 FROM desk_decisions d
-                            WHERE d.case_id = k.id AND d.approval <> 'NONE'
-                              AND NOT EXISTS (SELECT 1 FROM desk_approvals ap WHERE ap.decision_id = d.id)
-                              AND NOT EXISTS (SELECT 1 FROM desk_decisions x WHERE x.corrects = d.id))
+           AND """ + " " + Decisions.NO_PROPOSAL_WAITING + """
+
          ORDER BY k.priority DESC, k.first_seen, k.id LIMIT ?""", rs -> {
       Platform platform = new Platform(rs.getString("platform"));
       String accountId = rs.getString("account_id");
