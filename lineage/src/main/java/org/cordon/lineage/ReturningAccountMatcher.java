@@ -428,6 +428,9 @@ public final class ReturningAccountMatcher {
     return new Candidate(entry.key(), entry.handle(), Instant.ofEpochMilli(entry.suspendedAtMillis()), score, evidence);
   }
 
+  /** Fewer known contacts than this make a predecessor's neighbourhood too thin to argue against a match. */
+  static final int SPARSE_NEIGHBOURHOOD = 4;
+
   private Optional<Evidence.Neighbourhood> neighbourhoodEvidence(SuspendedEntry entry, Activity activity) {
     if (entry.neighbourhoodSize() == 0 || activity.interactedWith().size() < 2) {
       return Optional.empty();
@@ -460,6 +463,10 @@ public final class ReturningAccountMatcher {
       weight = 1.5;
     } else if (share < 0.1 && observed >= 4) {
       weight = -2.0;
+    } else if (shared >= 1 && entry.neighbourhoodSize() < SPARSE_NEIGHBOURHOOD) {
+      // Of a predecessor Cordon barely saw (a few follows in a follower graph, never a post) a
+      // shared contact is all the overlap there could be: no argument against.
+      weight = 0;
     } else {
       weight = -0.5;
     }

@@ -138,13 +138,15 @@ final class NetworkEvaluationCommand implements Callable<Integer> {
               + "\"flag_lines_rejected\":%d,\"detection_seconds\":%.1f,\"seeds\":\"%s\"},"
               + "\"disruption\":{\"budget\":%d,\"reach_before\":%d,\"plan\":%.4f,\"degree\":%.4f,\"random\":%.4f,"
               + "\"plan_reach_after\":%d,\"degree_reach_after\":%d,\"random_reach_after\":%d,\"reach\":\"%s\"},"
-              + "\"returning\":{\"precision\":%.4f,\"recall\":%.4f,\"median_delay_minutes\":%.1f,\"p90_delay_minutes\":%.1f,\"returns\":%d,"
+              + "\"returning\":{\"precision\":%.4f,\"recall\":%.4f,\"lineage_precision\":%.4f,\"lineage_recall\":%.4f,"
+              + "\"median_delay_minutes\":%.1f,\"p90_delay_minutes\":%.1f,\"returns\":%d,\"found_by_probe\":%d,\"probe_lookups\":%d,"
               + "\"platforms\":{%s}},\"seconds\":%.1f}",
           k, key.accounts(), key.edges(), k, key.recallAtK(), k == 50 ? "" : "\"recall_at_50\":null,", key.ringleaders(), key.ringleadersFound(),
           key.outlets(), key.outletsFound(), esc(key.countedAs()), key.seedSource(), key.flaggedPosts(), key.confidentFlaggedPosts(), key.flaggedAccounts(),
           key.flagLinesRejected(), detectionSeconds, esc(key.seedEvidence()), key.disruptionBudget(), key.reachBefore(),
           key.planReduction(), key.degreeReduction(), key.randomReduction(), key.planReachAfter(), key.degreeReachAfter(), key.randomReachAfter(),
-          esc(key.reachDefinition()), all.precision(), all.recall(), all.delayMedianMinutes(), all.delayP90Minutes(), all.returns(), platforms,
+          esc(key.reachDefinition()), all.precision(), all.recall(), all.lineagePrecision(), all.lineageRecall(), all.delayMedianMinutes(),
+          all.delayP90Minutes(), all.returns(), returning.suspendedLearnedByProbe(), returning.probeLookups(), platforms,
           key.seconds()).replace("NaN", "null"));  // a platform without matches has no precision or delay
       return 0;
     }
@@ -179,9 +181,13 @@ final class NetworkEvaluationCommand implements Callable<Integer> {
         fmt(all.recallWithKnownPredecessor()),
         String.format(Locale.ROOT, "%.1f", all.delayMedianMinutes()), String.format(Locale.ROOT, "%.1f", all.delayP90Minutes()));
     r.print(System.out);
+    System.out.printf(Locale.ROOT, "counting a link to an earlier account of the same person as right (it puts the new account in the"
+        + " right lineage): precision %.3f, recall %.3f%n", all.lineagePrecision(), all.lineageRecall());
     System.out.printf(Locale.ROOT, "suspensions %d; never seen posting before the suspension %d (of which known by handle from mentions %d,"
-        + " by looking up a handle a shoutout named %d); a predecessor never known cannot be found%n", returning.suspensionsObserved(),
-        returning.suspendedNeverSeen(), returning.suspendedKnownFromMentions(), returning.suspendedLearnedByLookup());
+        + " by looking up a handle a shoutout named %d); gone accounts found by asking the platform about a new account's handle"
+        + " stems %d (%,d lookups); a predecessor never known cannot be found%n", returning.suspensionsObserved(),
+        returning.suspendedNeverSeen(), returning.suspendedKnownFromMentions(), returning.suspendedLearnedByLookup(),
+        returning.suspendedLearnedByProbe(), returning.probeLookups());
     System.out.println("\nTop key accounts:");
     key.topAccounts().stream().limit(10).forEach(a -> System.out.println("  " + a));
     return 0;

@@ -15,11 +15,15 @@ import java.util.Objects;
  *     their follows): indexed with that handle
  * @param suspendedLearnedByLookup of those, accounts a post named by handle where the handle is the account id
  *     (a profile URL), so that looking it up told Cordon it was gone: indexed with the handle only
+ * @param suspendedLearnedByProbe gone accounts found by asking the platform about the handles a new account's
+ *     predecessor plausibly had ({@link org.cordon.lineage.HandleProbes}): indexed with the handle and the follows seen
+ * @param probeLookups handles asked about (the probes' cost in platform lookups)
  * @param checks checks run (first checks and re-checks)
  * @param meanCheckMicros mean wall time of one check
  */
 public record Figures(List<PlatformFigures> platforms, PlatformFigures overall, int suspensionsObserved,
-    int suspendedNeverSeen, int suspendedKnownFromMentions, int suspendedLearnedByLookup, long checks, double meanCheckMicros) {
+    int suspendedNeverSeen, int suspendedKnownFromMentions, int suspendedLearnedByLookup, int suspendedLearnedByProbe,
+    long probeLookups, long checks, double meanCheckMicros) {
   public Figures {
     platforms = List.copyOf(platforms);
     Objects.requireNonNull(overall, "overall");
@@ -30,13 +34,17 @@ public record Figures(List<PlatformFigures> platforms, PlatformFigures overall, 
    * @param unobservedReturns true returns whose new account never posted, so Cordon never saw it
    * @param wrongGenerationOfSamePerson among {@code wrongPredecessor}, matches to another account of the right
    *     person's chain (an ancestor, when the true predecessor was never observed)
+   * @param lineagePrecision like {@code precision}, counting a match to an earlier account of the true
+   *     predecessor's person as right: it puts the new account in the right person's lineage
+   * @param lineageRecall like {@code recall}, counting those matches as right
    * @param returnsWithKnownPredecessor returns among {@code returns} whose predecessor Cordon had indexed (observed, or known by handle)
    *     before its suspension (the others had no profile to index: it never posted)
    * @param recallWithKnownPredecessor correct matches among those
    * @param delayMedianMinutes median simulated minutes from the new account's first post to its correct match (NaN without matches)
    */
   public record PlatformFigures(String platform, int returns, int unobservedReturns, int matched, int correct,
-      int wrongPredecessor, int wrongGenerationOfSamePerson, int notReturning, double precision, double recall, int returnsWithKnownPredecessor,
+      int wrongPredecessor, int wrongGenerationOfSamePerson, int notReturning, double precision, double recall,
+      double lineagePrecision, double lineageRecall, int returnsWithKnownPredecessor,
       double recallWithKnownPredecessor, double delayMedianMinutes,
       double delayP90Minutes) {
     public PlatformFigures {
@@ -56,8 +64,12 @@ public record Figures(List<PlatformFigures> platforms, PlatformFigures overall, 
     out.append(row(overall));
     out.append(String.format(Locale.ROOT,
         "suspensions %d (never seen posting before suspension: %d; of those, known by handle from mentions: %d, "
-            + "learned by looking up a named handle: %d), checks %d, mean check %.1f µs%n",
-        suspensionsObserved, suspendedNeverSeen, suspendedKnownFromMentions, suspendedLearnedByLookup, checks, meanCheckMicros));
+            + "learned by looking up a named handle: %d, found by probing a new account's handle stems: %d in %d lookups), "
+            + "checks %d, mean check %.1f µs%n",
+        suspensionsObserved, suspendedNeverSeen, suspendedKnownFromMentions, suspendedLearnedByLookup, suspendedLearnedByProbe,
+        probeLookups, checks, meanCheckMicros));
+    out.append(String.format(Locale.ROOT, "counting a link to an earlier account of the same person as right: precision %.3f, recall %.3f%n",
+        overall.lineagePrecision(), overall.lineageRecall()));
     return out.toString();
   }
 

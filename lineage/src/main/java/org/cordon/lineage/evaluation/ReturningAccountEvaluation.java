@@ -30,6 +30,8 @@ import org.cordon.lineage.AccountProfile;
 import org.cordon.lineage.Activity;
 import org.cordon.lineage.Check;
 import org.cordon.lineage.LineageBook;
+import org.cordon.lineage.PlatformAccounts;
+import org.cordon.lineage.PredecessorProbe;
 import org.cordon.lineage.ReturningAccountMatcher;
 import org.cordon.lineage.Shoutout;
 import org.cordon.lineage.ShoutoutReader;
@@ -123,6 +125,9 @@ public final class ReturningAccountEvaluation {
     private int neverSeen;
     private int learnedByLookup;
     private int learnedFromMentions;
+    private int learnedByProbe;
+    private final RangePlatformAccounts platformAccounts;
+    private final PredecessorProbe probe;
     private final Map<AccountKey, String> mentionedHandles = new HashMap<>();
     private long checks;
     private long checkNanos;
@@ -131,6 +136,8 @@ public final class ReturningAccountEvaluation {
       this.world = world;
       this.matcher = new ReturningAccountMatcher(suspended, book, followers::getInt, ReturningAccountMatcher.Settings.DEFAULT);
       this.shoutouts = new ShoutoutReader(suspended);
+      this.platformAccounts = RangePlatformAccounts.read(world);
+      this.probe = new PredecessorProbe(platformAccounts, suspended);
       JsonNode manifest = WorldEvents.JSON.readTree(world.resolve("manifest.json").toFile());
       JsonNode prefix = manifest.get("media_url_prefix");
       this.mediaPrefix = prefix == null || prefix.isNull() ? "" : prefix.asString();
@@ -145,6 +152,7 @@ public final class ReturningAccountEvaluation {
         if (event.at() > clock) {
           flush(clock);
           clock = event.at();
+          platformAccounts.now(clock);
         }
         switch (event) {
           case WorldEvents.Seen seen -> seen(seen);
@@ -171,6 +179,9 @@ public final class ReturningAccountEvaluation {
           byHandle.put(handleKey(account.platform(), account.handle()), key);
           if (firstSeen.putIfAbsent(key, seen.at()) == null && !suspended.contains(key)) {
             watched.put(key, seen.at());
+          }
+          if (watched.containsKey(key)) {
+            probeHandles(account); // once per handle: a profile first known only by its id is probed when its handle shows
           }
           touch(key);
         }
@@ -292,6 +303,23 @@ public final class ReturningAccountEvaluation {
                 Instant.ofEpochMilli(suspendedAt));
           }
         }
+      }
+    }
+
+    /**
+     * A new account's handle names the handles its predecessor plausibly had: the platform is asked
+     * about them, and a gone account Cordon never saw post is indexed with its handle and the follows
+     * Cordon saw it make.
+     */
+    private void probeHandles(Account account) {
+      for (PlatformAccounts.GoneAccount gone : probe.probe(AccountProfile.of(account, Optional.empty()))) {
+        unseenSuspensions.remove(gone.key());
+        indexed.add(gone.key());
+        learnedByProbe++;
+        LinkedHashSet<AccountKey> neighbourhood = new LinkedHashSet<>(chats.getOrDefault(gone.key(), new LinkedHashSet<>()));
+        neighbourhood.addAll(interactions.getOrDefault(gone.key(), new LinkedHashSet<>()));
+        suspended.add(AccountProfile.of(Account.minimal(gone.key(), gone.handle()), Optional.empty()), neighbourhood,
+            hashtags.getOrDefault(gone.key(), new LinkedHashSet<>()), gone.since());
       }
     }
 
@@ -508,7 +536,8 @@ public final class ReturningAccountEvaluation {
       }
       List<Figures.PlatformFigures> rows = new ArrayList<>();
       tallies.forEach((platform, tally) -> rows.add(tally.figures(platform)));
-      return new Figures(rows, overall.figures("all"), suspensions, neverSeen, learnedFromMentions, learnedByLookup, checks,
+      return new Figures(rows, overall.figures("all"), suspensions, neverSeen, learnedFromMentions, learnedByLookup, learnedByProbe,
+          probe.lookups(), checks,
           checks == 0 ? 0 : checkNanos / 1e3 / checks);
     }
   }
@@ -529,6 +558,8 @@ public final class ReturningAccountEvaluation {
       List<Double> sorted = delays.stream().sorted().toList();
       return new Figures.PlatformFigures(platform, returns, unobserved, matched, correct, wrong, samePerson,
           notReturning, matched == 0 ? Double.NaN : (double) correct / matched, returns == 0 ? Double.NaN : (double) correct / returns,
+          matched == 0 ? Double.NaN : (double) (correct + samePerson) / matched,
+          returns == 0 ? Double.NaN : (double) (correct + samePerson) / returns,
           knownPredecessor, knownPredecessor == 0 ? Double.NaN : (double) correctKnownPredecessor / knownPredecessor,
           quantile(sorted, 0.5), quantile(sorted, 0.9));
     }
