@@ -60,6 +60,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <dt>{@code GET /content?url=<url>}
  *   <dd>200 {@code {url, status: "up"}} while the content is up, 410 {@code {url, status:
  *       "removed", removed_at}} once removed; with a world loaded, 404 for a URL it does not know.
+ *   <dt>{@code GET /platforms/{platform}/accounts?handle=<handle>}
+ *   <dd>A username lookup: 200 {@code {platform, account_id, handle, status: "active"|"suspended",
+ *       suspended_at?}} (suspended by the world's history or by this simulator), 404 when no account
+ *       holds the handle, 400 without a handle. Not signed; no faults injected.
  *   <dt>{@code GET /suspensions}
  *   <dd>{@code {suspensions: [{platform, account_id, suspended_at, platform_reference, cause}]}},
  *       oldest first, one per account: accounts removed by an account-level request ({@code cause}
@@ -207,6 +211,9 @@ public final class PlatformSimulator implements AutoCloseable {
   private Response route(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     List<String> segments = segments(exchange.getRequestURI().getRawPath());
+    if (segments.size() == 3 && segments.get(0).equals("platforms") && segments.get(2).equals("accounts")) {
+      return method.equals("GET") ? account(segments.get(1), exchange) : notAllowed(method);
+    }
     if (segments.size() >= 3 && segments.get(0).equals("platforms") && segments.get(2).equals("requests")) {
       return platformCall(exchange, method, segments);
     }
@@ -495,6 +502,37 @@ public final class PlatformSimulator implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A username lookup: who holds the handle, and whether that account is suspended now (by the
+   * world's own history or by a removal this simulator made).
+   */
+  private Response account(String platform, HttpExchange exchange) {
+    Optional<String> handle = queryParameter(exchange.getRequestURI().getRawQuery(), "handle").filter(h -> !h.isBlank());
+    if (handle.isEmpty()) {
+      return error(400, "bad_request", "ask GET /platforms/{platform}/accounts?handle=<handle>");
+    }
+    if (handle.get().length() > 256) {
+      return error(400, "bad_request", "a handle is at most 256 characters");
+    }
+    Optional<World.Profile> profile = world.byHandle(platform, handle.get());
+    if (profile.isEmpty()) {
+      return error(404, "not_found", "no account holds that handle on " + platform);
+    }
+    Instant now = clock.now();
+    World.AccountRef ref = profile.get().ref();
+    Optional<Instant> suspendedAt = ledger.suspensions(now).stream()
+        .filter(s -> s.platform().equals(ref.platform()) && s.accountId().equals(ref.accountId()))
+        .map(Ledger.Suspension::at).findFirst()
+        .or(() -> profile.get().suspendedAt().filter(at -> !at.isAfter(now)));
+    ObjectNode body = json.createObjectNode();
+    body.put("platform", ref.platform());
+    body.put("account_id", ref.accountId());
+    body.put("handle", profile.get().handle());
+    body.put("status", suspendedAt.isPresent() ? "suspended" : "active");
+    suspendedAt.ifPresent(at -> body.put("suspended_at", at.toString()));
+    return Response.of(200, body);
   }
 
   private Response suspensions() {

@@ -42,6 +42,8 @@ final class World {
   private final Map<AccountRef, Profile> liveProfiles = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> liveHandles = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Set<String> handles;
+  private final Map<String, AccountRef> byHandle;
+  private final Map<String, AccountRef> liveByHandle = new java.util.concurrent.ConcurrentHashMap<>();
 
   private World(boolean loaded, Optional<Path> directory, Map<String, AccountRef> ownerOfUrl, Map<AccountRef, List<String>> urlsByAccount,
       Map<AccountRef, Profile> profiles, Map<AccountRef, AccountRef> successorOf, long skippedLines) {
@@ -52,9 +54,11 @@ final class World {
     this.profiles = profiles;
     this.successorOf = successorOf;
     this.skippedLines = skippedLines;
-    Set<String> names = new java.util.HashSet<>();
-    profiles.values().forEach(p -> names.add(handleKey(p.ref().platform(), p.handle())));
-    this.handles = Set.copyOf(names);
+    Map<String, AccountRef> named = new HashMap<>();
+    profiles.values().stream().filter(p -> !p.handle().isBlank())
+        .forEach(p -> named.merge(handleKey(p.ref().platform(), p.handle()), p.ref(), (a, b) -> a));
+    this.handles = Set.copyOf(named.keySet());
+    this.byHandle = Map.copyOf(named);
   }
 
   record AccountRef(String platform, String accountId) {}
@@ -208,6 +212,12 @@ final class World {
     return Optional.ofNullable(profiles.get(ref)).or(() -> Optional.ofNullable(liveProfiles.get(ref)));
   }
 
+  /** The account holding {@code handle} on {@code platform} (case ignored), the world's or one made live. */
+  Optional<Profile> byHandle(String platform, String handle) {
+    String key = handleKey(platform, handle.startsWith("@") ? handle.substring(1) : handle);
+    return Optional.ofNullable(byHandle.get(key)).or(() -> Optional.ofNullable(liveByHandle.get(key))).flatMap(this::profile);
+  }
+
   /** Accounts of the world on {@code platform} (not those made live). */
   List<Profile> profilesOn(String platform) {
     return profiles.values().stream().filter(p -> p.ref().platform().equals(platform))
@@ -231,6 +241,7 @@ final class World {
   void addLiveAccount(Profile profile) {
     liveProfiles.put(profile.ref(), profile);
     liveHandles.add(handleKey(profile.ref().platform(), profile.handle()));
+    liveByHandle.putIfAbsent(handleKey(profile.ref().platform(), profile.handle()), profile.ref());
     addLiveUrl(profile.ref(), profile.profileUrl());
   }
 

@@ -199,6 +199,39 @@ class PlatformSimulatorTest {
   }
 
   @Test
+  void aUsernameLookupSaysWhoHoldsTheHandleAndWhetherItIsSuspended(@TempDir Path world) throws Exception {
+    Files.createDirectories(world.resolve("truth"));
+    Files.writeString(world.resolve("truth/accounts.jsonl"), """
+        {"platform":"x","account_id":"a1","handle":"placeholder_one","url":"https://x.example/a1"}
+        {"platform":"x","account_id":"a3","handle":"Old_Lantern","url":"https://x.example/a3","suspended_at":"2000-01-01T00:00:00Z"}
+        {"platform":"x","account_id":"a4","handle":"late_lantern","url":"https://x.example/a4","suspended_at":"2999-01-01T00:00:00Z"}
+        """);
+    Files.writeString(world.resolve("truth/posts.jsonl"), "");
+    try (PlatformSimulator simulator = PlatformSimulator.start(fastAndCompliant().world(world).build())) {
+      SimulatorClient client = new SimulatorClient(simulator.baseUri());
+
+      SimulatorClient.Answer active = client.get("platforms/x/accounts?handle=placeholder_one");
+      assertThat(active.status()).isEqualTo(200);
+      assertThat(active.body().get("account_id").stringValue()).isEqualTo("a1");
+      assertThat(active.body().get("status").stringValue()).isEqualTo("active");
+      SimulatorClient.Answer old = client.get("platforms/x/accounts?handle=old_lantern");
+      assertThat(old.body().get("status").stringValue()).isEqualTo("suspended");
+      assertThat(old.body().get("handle").stringValue()).isEqualTo("Old_Lantern");
+      assertThat(old.body().get("suspended_at").stringValue()).isEqualTo("2000-01-01T00:00:00Z");
+      assertThat(client.get("platforms/x/accounts?handle=late_lantern").body().get("status").stringValue())
+          .as("a suspension the world has not reached yet").isEqualTo("active");
+      assertThat(client.get("platforms/x/accounts?handle=nobody_here").status()).isEqualTo(404);
+      assertThat(client.get("platforms/mastodon/accounts?handle=placeholder_one").status()).isEqualTo(404);
+      assertThat(client.get("platforms/x/accounts").status()).isEqualTo(400);
+      assertThat(client.get("platforms/x/accounts?handle=" + "a".repeat(300)).status()).isEqualTo(400);
+
+      client.post("x", SECRET, "k", bytes(SimulatorClient.referral("x", "account", "a1", "https://x.example/a1")));
+      client.await("suspensions", a -> a.body().get("suspensions").size() == 1);
+      assertThat(client.get("platforms/x/accounts?handle=placeholder_one").body().get("status").stringValue()).isEqualTo("suspended");
+    }
+  }
+
+  @Test
   void outcomesDependOnSeedPlatformAndKeyNotOnArrivalOrder() throws Exception {
     SimulatorConfig config = SimulatorConfig.builder().secret("x", SECRET).seed(42).build();
     String[] referencesFirstRun = new String[3];

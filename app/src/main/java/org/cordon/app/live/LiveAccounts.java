@@ -104,11 +104,22 @@ public final class LiveAccounts implements KeyAccounts {
    */
   public static LiveAccounts open(DataSource dataSource, CaseStore cases, ObservationStore observations, DeskPolicy policy,
       Clock clock, Path dataDirectory, Pace pace) throws IOException {
+    return open(dataSource, cases, observations, policy, clock, dataDirectory, pace, Map::of);
+  }
+
+  /**
+   * As {@link #open(DataSource, CaseStore, ObservationStore, DeskPolicy, Clock, Path, Pace)}, asking
+   * the platforms behind the webhook gateways about the handles new accounts' predecessors plausibly
+   * had (the gateways are read at each lookup: they may be configured after start-up).
+   */
+  public static LiveAccounts open(DataSource dataSource, CaseStore cases, ObservationStore observations, DeskPolicy policy,
+      Clock clock, Path dataDirectory, Pace pace, java.util.function.Supplier<Map<org.cordon.core.model.Platform,
+      org.cordon.core.request.PlatformGateway>> gateways) throws IOException {
     Path modelFile = dataDirectory.resolve("models").resolve("account-risk.json");
     AccountRiskModel model = Files.isRegularFile(modelFile) ? AccountRiskModel.load(modelFile) : AccountRiskModel.defaults();
     StoredHistory history = new StoredHistory(dataSource);
     ReturningAccounts returning = new ReturningAccounts(observations::account, history::contactsOf,
-        Optional.of(dataDirectory.resolve("live").resolve("lineage.jsonl")));
+        Optional.of(dataDirectory.resolve("live").resolve("lineage.jsonl")), new WebhookAccountLookup(gateways, clock));
     LiveAccounts live = new LiveAccounts(new AccountRisks(new AccountRiskTracker(RiskConfig.defaults()), model), returning, history, cases,
         observations, policy, clock, pace);
     live.rebuild(history);

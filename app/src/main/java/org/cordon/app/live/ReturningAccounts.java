@@ -33,6 +33,8 @@ import org.cordon.lineage.Candidate;
 import org.cordon.lineage.Check;
 import org.cordon.lineage.Lineage;
 import org.cordon.lineage.LineageBook;
+import org.cordon.lineage.PlatformAccounts;
+import org.cordon.lineage.PredecessorProbe;
 import org.cordon.lineage.ReturningAccountMatcher;
 import org.cordon.lineage.SuspendedAccounts;
 import tools.jackson.core.JacksonException;
@@ -93,17 +95,25 @@ final class ReturningAccounts {
   private final Function<AccountKey, Optional<Account>> accounts;
   private final BiFunction<AccountKey, Integer, List<AccountKey>> contacts;
   private final Optional<Path> log;
+  private final PredecessorProbe probe;
+
+  ReturningAccounts(Function<AccountKey, Optional<Account>> accounts, BiFunction<AccountKey, Integer, List<AccountKey>> contacts,
+      Optional<Path> log) {
+    this(accounts, contacts, log, PlatformAccounts.none());
+  }
 
   /**
    * @param accounts the stored profile of an account (its last view before a suspension)
    * @param contacts the stored follows and mentions of an account, at most the given number
    * @param log where suspensions and links are appended; empty keeps them in memory only
+   * @param platforms asked about the handles a new account's predecessor plausibly had
    */
   ReturningAccounts(Function<AccountKey, Optional<Account>> accounts, BiFunction<AccountKey, Integer, List<AccountKey>> contacts,
-      Optional<Path> log) {
+      Optional<Path> log, PlatformAccounts platforms) {
     this.accounts = accounts;
     this.contacts = contacts;
     this.log = log;
+    this.probe = new PredecessorProbe(platforms, suspended);
   }
 
   /** Replays the log; returns how many lines were applied. */
@@ -129,8 +139,11 @@ final class ReturningAccounts {
         Optional<Tier> tier = n.path("tier").isString() ? Optional.of(Tier.parse(n.get("tier").asString())) : Optional.empty();
         Instant at = Instant.parse(n.get("at").asString());
         switch (n.get("event").asString()) {
-          case "suspended" -> suspendedLocked(new AccountKey(platform, n.get("account").asString()), at, tier,
-              n.path("cause").asString("notice"), false);
+          case "suspended" -> {
+            AccountKey account = new AccountKey(platform, n.get("account").asString());
+            suspendedLocked(account, at, tier, n.path("cause").asString("notice"),
+                n.path("handle").isString() ? Optional.of(n.get("handle").asString()) : Optional.empty(), false);
+          }
           case "linked" -> {
             AccountKey successor = new AccountKey(platform, n.get("successor").asString());
             AccountKey predecessor = new AccountKey(platform, n.get("predecessor").asString());
@@ -160,20 +173,26 @@ final class ReturningAccounts {
    * enter the index; returns false when it was already there.
    */
   synchronized boolean suspended(AccountKey account, Instant at, Optional<Tier> tier, String cause) {
-    return suspendedLocked(account, at, tier, cause, true);
+    return suspendedLocked(account, at, tier, cause, Optional.empty(), true);
   }
 
-  private boolean suspendedLocked(AccountKey account, Instant at, Optional<Tier> tier, String cause, boolean append) {
+  /**
+   * @param handle the handle a platform named it by, kept for an account Cordon never stored (so
+   *     never saw post): without it such an account could not be found by its handle
+   */
+  private boolean suspendedLocked(AccountKey account, Instant at, Optional<Tier> tier, String cause, Optional<String> handle,
+      boolean append) {
     if (suspended.contains(account)) {
       return false;
     }
-    Account profile = accounts.apply(account).orElse(Account.minimal(account, account.id()));
+    Account profile = accounts.apply(account).orElse(Account.minimal(account, handle.orElse(account.id())));
     suspended.add(AccountProfile.of(profile, Optional.empty()), contacts.apply(account, NEIGHBOURHOOD), at);
     suspensions.put(account, new Suspension(account, at, tier, cause));
     seen.add(fingerprint(account));
     if (append) {
       ObjectNode line = JSON.createObjectNode().put("event", "suspended").put("platform", account.platform().name())
           .put("account", account.id()).put("at", at.toString()).put("cause", cause);
+      handle.ifPresent(h -> line.put("handle", h));
       tier.ifPresent(t -> line.put("tier", t.name()));
       append(line);
     }
@@ -189,14 +208,35 @@ final class ReturningAccounts {
     if (watch != null) {
       AccountProfile profile = AccountProfile.of(account, Optional.empty());
       if (!profile.equals(watch.profile())) {
+        probeLocked(profile);
         return check(new Watch(profile, watch.firstSeen(), watch.contacts()), now);
       }
       return Optional.empty();
     }
-    if (!seen.add(fingerprint(account.key())) || suspended.size() == 0) {
+    if (!seen.add(fingerprint(account.key()))) {
       return Optional.empty();
     }
-    return check(new Watch(AccountProfile.of(account, Optional.empty()), now, Set.of()), now);
+    AccountProfile profile = AccountProfile.of(account, Optional.empty());
+    probeLocked(profile);
+    if (suspended.size() == 0) {
+      return Optional.empty();
+    }
+    return check(new Watch(profile, now, Set.of()), now);
+  }
+
+  /**
+   * Asks the platform about the handles the new account's predecessor plausibly had; a gone account
+   * Cordon never stored enters the index with its handle and whatever contacts the store holds.
+   */
+  private void probeLocked(AccountProfile profile) {
+    for (PlatformAccounts.GoneAccount gone : probe.probe(profile)) {
+      suspendedLocked(gone.key(), gone.since(), Optional.empty(), "found by a handle lookup", Optional.of(gone.handle()), true);
+    }
+  }
+
+  /** Handles asked about at the platforms so far. */
+  synchronized long handleLookups() {
+    return probe.lookups();
   }
 
   /** A watched account followed or mentioned someone: its neighbourhood may now tell who it is. */

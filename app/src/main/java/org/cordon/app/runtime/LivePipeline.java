@@ -53,7 +53,7 @@ public final class LivePipeline implements AutoCloseable {
   public LivePipeline(CordonRuntime runtime, MediaResolver resolver) throws IOException {
     this.desk = runtime.deskService();
     this.accounts = LiveAccounts.open(runtime.database().dataSource(), runtime.stores().cases(), runtime.stores().observations(),
-        desk.policy(), runtime.clock(), runtime.settings().dataDirectory(), LiveAccounts.Pace.DEFAULT);
+        desk.policy(), runtime.clock(), runtime.settings().dataDirectory(), LiveAccounts.Pace.DEFAULT, runtime::gateways);
     runtime.keyAccounts().use(accounts);
     this.ingest = runtime.liveIngestRunner(resolver).enriching(languages::fill).alsoTelling(accounts::observe);
     this.assessment = runtime.assessmentStage().alsoTelling(accounts::assessed);

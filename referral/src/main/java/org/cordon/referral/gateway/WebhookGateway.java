@@ -143,6 +143,14 @@ public final class WebhookGateway implements PlatformGateway {
     return config.platform();
   }
 
+  /**
+   * The platform's base URI: requests go to {@code platforms/{platform}/requests} under it, and a
+   * platform speaking this protocol answers username lookups at {@code platforms/{platform}/accounts}.
+   */
+  public URI baseUri() {
+    return config.baseUri();
+  }
+
   @Override
   public PlatformAnswer send(Request request) throws GatewayException {
     checkPlatform(request);
