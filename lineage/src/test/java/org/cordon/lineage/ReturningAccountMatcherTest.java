@@ -84,6 +84,26 @@ class ReturningAccountMatcherTest {
   }
 
   @Test
+  void aSharedContactOfAPredecessorBarelySeenIsNoArgumentAgainstButOfAWellKnownOneItIs() {
+    suspend("1", "karim_north_lantern", null, null, follows(0, 2));   // two follows seen, never a post
+    suspend("2", "river_lantern_daily", null, null, follows(100, 40));
+    Instant created = T0.plus(Duration.ofHours(3));
+    Activity thin = new Activity(created, new HashSet<>(List.of(key("f0"), key("f50"), key("f51"))), List.of());
+    Activity known = new Activity(created, new HashSet<>(List.of(key("f100"), key("f150"), key("f151"))), List.of());
+
+    double againstThin = neighbourhoodWeight(matcher.check(profile("10", "karim_north_lantern_1", null, null, created), thin), "1");
+    double againstKnown = neighbourhoodWeight(matcher.check(profile("11", "river_lantern_daily_1", null, null, created), known), "2");
+
+    assertThat(againstThin).isZero();
+    assertThat(againstKnown).isNegative();
+  }
+
+  private static double neighbourhoodWeight(Check check, String predecessor) {
+    return check.candidates().stream().filter(c -> c.predecessor().equals(key(predecessor))).findFirst().orElseThrow()
+        .evidence().stream().filter(e -> e instanceof Evidence.Neighbourhood).findFirst().orElseThrow().weight();
+  }
+
+  @Test
   void neverMatchesAnAccountSuspendedAfterTheNewOneWasCreated() {
     Instant created = T0.minus(Duration.ofHours(1));
     AccountProfile early = profile("10", "abu_hamza_lantern_2", "Abu Hamza", SLOGAN, created);
