@@ -196,7 +196,10 @@ public final class LiveAccounts implements KeyAccounts {
           network.accept(account);
           returning.observed(account, now).ifPresent(match -> returned(match, now));
         }
-        case Post post -> network.accept(post);
+        case Post post -> {
+          network.accept(post);
+          returning.observed(post, now).ifPresent(match -> returned(match, now));
+        }
         case org.cordon.core.model.Media media -> { }
       }
     } catch (RuntimeException e) {

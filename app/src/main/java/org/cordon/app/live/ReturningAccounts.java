@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import org.cordon.core.model.Account;
 import org.cordon.core.model.AccountKey;
 import org.cordon.core.model.Interaction;
 import org.cordon.core.model.Platform;
+import org.cordon.core.model.Post;
 import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
 import org.cordon.lineage.AccountProfile;
@@ -36,6 +38,8 @@ import org.cordon.lineage.LineageBook;
 import org.cordon.lineage.PlatformAccounts;
 import org.cordon.lineage.PredecessorProbe;
 import org.cordon.lineage.ReturningAccountMatcher;
+import org.cordon.lineage.Shoutout;
+import org.cordon.lineage.ShoutoutReader;
 import org.cordon.lineage.SuspendedAccounts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,8 +49,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Suspended accounts and the accounts that come back: every account seen for the first time is
  * checked against the suspended ones; one with candidates but no match yet is watched for
- * {@value #WATCH_HOURS} hours and re-checked as its first follows and mentions arrive. A match links
- * it into a lineage.
+ * {@value #WATCH_HOURS} hours and re-checked as its first follows and mentions arrive, and any new
+ * account is checked again when a post announces it under a suspended account's handle (a
+ * shoutout). A new account whose handle ends in a counter makes the platform be asked about the
+ * handles its predecessor plausibly had ({@link PredecessorProbe}). A match links it into a lineage.
  *
  * <p>Suspensions and links are appended to a log file in the data directory ({@code
  * live/lineage.jsonl}) and replayed at start-up; removals a platform confirmed through a request are
@@ -59,6 +65,8 @@ final class ReturningAccounts {
   static final int WATCH_HOURS = 48;
   static final int MAX_WATCHED = 50_000;
   static final int NEIGHBOURHOOD = 256;
+  /** Shoutouts kept per announced handle: a few say it; a hundred say no more. */
+  static final int MAX_SHOUTOUTS = 8;
 
   /** A new account linked to its suspended predecessor, with the evidence of the link. */
   record Match(AccountKey successor, AccountKey predecessor, double score, Signal signal, Optional<Tier> tier, Instant at) {
@@ -90,6 +98,24 @@ final class ReturningAccounts {
       return drop;
     }
   };
+  /**
+   * New accounts not matched, by platform and handle, so that a shoutout announcing one ("back:
+   * @new, was @old") re-checks it even if its first check found no candidate.
+   */
+  private final Map<String, Watch> recentByHandle = new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Watch> eldest) {
+      return size() > MAX_WATCHED;
+    }
+  };
+  /** Shoutouts by the handle they announce, kept for accounts not seen yet (bounded, newest kept). */
+  private final Map<String, List<Shoutout>> announced = new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, List<Shoutout>> eldest) {
+      return size() > MAX_WATCHED;
+    }
+  };
+  private final ShoutoutReader shoutoutReader = new ShoutoutReader(suspended);
   private final Map<AccountKey, Match> matches = new HashMap<>();
   private final Map<AccountKey, Suspension> suspensions = new HashMap<>();
   private final Function<AccountKey, Optional<Account>> accounts;
@@ -218,10 +244,50 @@ final class ReturningAccounts {
     }
     AccountProfile profile = AccountProfile.of(account, Optional.empty());
     probeLocked(profile);
+    Watch first = new Watch(profile, now, Set.of());
+    recentByHandle.put(handleKey(profile.key().platform(), profile.handle()), first);
     if (suspended.size() == 0) {
       return Optional.empty();
     }
-    return check(new Watch(profile, now, Set.of()), now);
+    return check(first, now);
+  }
+
+  /**
+   * A post that announces an account under a suspended account's handle ("back again: @new (was
+   * @old)"): the announced account is checked again with the shoutout as evidence, or, if not seen
+   * yet, when it appears.
+   */
+  synchronized Optional<Match> observed(Post post, Instant now) {
+    if (suspended.size() == 0) {
+      return Optional.empty();
+    }
+    Optional<Match> made = Optional.empty();
+    for (ShoutoutReader.Announcement announcement : shoutoutReader.read(post)) {
+      String handle = handleKey(post.platform(), announcement.announcedHandle());
+      List<Shoutout> list = announced.computeIfAbsent(handle, h -> new ArrayList<>());
+      if (list.size() >= MAX_SHOUTOUTS) {
+        continue;
+      }
+      list.add(announcement.shoutout());
+      Watch recent = recentByHandle.get(handle);
+      if (recent != null && !matches.containsKey(recent.profile().key())) {
+        Watch watched = watching.getOrDefault(recent.profile().key(), recent);
+        Optional<Match> match = check(watched, now);
+        if (match.isPresent()) {
+          made = match;
+        }
+      }
+    }
+    return made;
+  }
+
+  private List<Shoutout> shoutoutsAbout(AccountProfile profile) {
+    return announced.getOrDefault(handleKey(profile.key().platform(), profile.handle()), List.of());
+  }
+
+  private static String handleKey(Platform platform, String handle) {
+    String h = handle.startsWith("@") ? handle.substring(1) : handle;
+    return platform.name() + ':' + h.toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -266,7 +332,7 @@ final class ReturningAccounts {
       matcher.forget(key);
       return Optional.empty();
     }
-    Check check = matcher.check(watch.profile(), new Activity(watch.firstSeen(), watch.contacts(), List.of()));
+    Check check = matcher.check(watch.profile(), new Activity(watch.firstSeen(), watch.contacts(), shoutoutsAbout(watch.profile())));
     Optional<Candidate> best = check.match();
     if (best.isEmpty()) {
       if (check.candidates().isEmpty()) {
@@ -278,6 +344,7 @@ final class ReturningAccounts {
       return Optional.empty();
     }
     watching.remove(key);
+    recentByHandle.remove(handleKey(key.platform(), watch.profile().handle()));
     matcher.forget(key);
     Candidate c = best.get();
     Optional<Tier> tier = Optional.ofNullable(suspensions.get(c.predecessor())).flatMap(Suspension::tier);

@@ -103,4 +103,50 @@ class ReturningAccountsTest {
     assertThat(returning.observed(new Interaction.Follow(AccountKey.of(Platform.X, "999"), AccountKey.of(Platform.X, "700"), Optional.empty()), NOW))
         .as("an account not watched is not checked").isEmpty();
   }
+
+  /** A new account showing only a handle (no name, no bio): nothing in its profile says who it is. */
+  private static Account bare(String id, String handle) {
+    return new Account(AccountKey.of(Platform.X, id), handle, Optional.empty(), Optional.empty(), Optional.of(NOW.minus(1, ChronoUnit.HOURS)),
+        OptionalLong.of(1), OptionalLong.empty(), Optional.empty(), Optional.empty(), List.of());
+  }
+
+  private static org.cordon.core.model.Post post(String id, String author, String text, List<String> mentions, Instant at) {
+    return new org.cordon.core.model.Post(org.cordon.core.model.PostKey.of(Platform.X, id), AccountKey.of(Platform.X, author), at, text,
+        Optional.empty(), Optional.empty(), List.of(), List.of(), mentions, List.of(), List.of());
+  }
+
+  @Test
+  void aShoutoutLinksARenamedAccountEvenAfterItsFirstCheckFoundNothingAndBeforeItIsSeen() {
+    ReturningAccounts returning = returning();
+    Account old = account("1", "lantern_light_media", "Lantern Light", "placeholder outlet of the fictional range", NOW.minus(300, ChronoUnit.DAYS));
+    returning.suspended(old.key(), NOW.minus(3, ChronoUnit.HOURS), Optional.empty(), "test");
+    Account renamed = bare("2", "qx7_relay");
+
+    assertThat(returning.observed(renamed, NOW)).as("nothing in common with the suspended account").isEmpty();
+    Optional<ReturningAccounts.Match> match = returning.observed(
+        post("p1", "99", "back again: @qx7_relay (was @lantern_light_media)", List.of("qx7_relay", "lantern_light_media"),
+            NOW.plus(10, ChronoUnit.MINUTES)), NOW.plus(10, ChronoUnit.MINUTES));
+
+    assertThat(match).map(ReturningAccounts.Match::predecessor).contains(old.key());
+    assertThat(match.get().signal().evidence()).containsKey("shoutout");
+
+    // Announced before it is ever seen: its first check has the shoutout already.
+    Account old2 = account("3", "ember_wire_daily", "Ember Wire", "placeholder news", NOW.minus(300, ChronoUnit.DAYS));
+    returning.suspended(old2.key(), NOW.minus(2, ChronoUnit.HOURS), Optional.empty(), "test");
+    assertThat(returning.observed(post("p2", "98", "follow @zz9_plural now, ex @ember_wire_daily", List.of("zz9_plural"), NOW), NOW)).isEmpty();
+    assertThat(returning.observed(bare("4", "zz9_plural"), NOW.plus(1, ChronoUnit.HOURS)))
+        .map(ReturningAccounts.Match::predecessor).contains(old2.key());
+  }
+
+  @Test
+  void aPostNamingNoSuspendedHandleOrARepostIsNoShoutout() {
+    ReturningAccounts returning = returning();
+    Account old = account("1", "lantern_light_media", "Lantern Light", "placeholder outlet", NOW.minus(300, ChronoUnit.DAYS));
+    returning.suspended(old.key(), NOW.minus(3, ChronoUnit.HOURS), Optional.empty(), "test");
+    returning.observed(account("2", "qx7_relay", "Relay", "nothing to see", NOW.minus(1, ChronoUnit.HOURS)), NOW);
+
+    assertThat(returning.observed(post("p1", "99", "say hi to @qx7_relay", List.of("qx7_relay"), NOW), NOW)).isEmpty();
+    assertThat(returning.observed(post("p2", "99", "RT @qx7_relay: was @lantern_light_media", List.of("qx7_relay"), NOW), NOW)).isEmpty();
+    assertThat(returning.isReturning(AccountKey.of(Platform.X, "2"))).isFalse();
+  }
 }
