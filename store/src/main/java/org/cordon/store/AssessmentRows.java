@@ -40,12 +40,12 @@ final class AssessmentRows {
   }
 
   /**
-   * Stores many assessments in one round trip (a JDBC batch), with the same
+   * Stores many assessments in one round trip, with the same
    * once-per-(subject, instant) rule as {@link #upsert}; for the pipeline, which needs no ids back.
    */
   static void upsertAll(Connection c, List<Assessment> assessments) throws SQLException {
-    // The driver rewrites the batch into one multi-row INSERT, and one command cannot update the
-    // same row twice: keep the last assessment of each (subject, instant), as one-by-one upserts would.
+    // One command cannot update the same row twice: keep the last assessment of each (subject,
+    // instant), as one-by-one upserts would.
     Map<List<Object>, Assessment> last = new java.util.LinkedHashMap<>();
     for (Assessment a : assessments) {
       last.put(List.of(a.subject().kind(), a.subject().platform().name(), a.subject().id(), a.assessedAt()), a);
@@ -54,28 +54,60 @@ final class AssessmentRows {
   }
 
   /**
-   * The multi-row statement (the driver rewrites the batch). A COPY into a staging table and one
-   * INSERT ... SELECT cost the server as much or more (FlaggedWriteBenchmark: 71 against 62 ms of
-   * PostgreSQL CPU per 1,000 assessments, both measured in one run): index upkeep and jsonb parsing
-   * are the same either way, so COPY was not kept.
+   * One statement over {@code unnest} of column arrays, as the observation writes do. The JDBC batch
+   * it replaces was rewritten by the driver into multi-row VALUES statements of 256, 128, 64, ...
+   * rows, six statements for a batch of 500, each parsed and planned with its thousands of
+   * parameters. A COPY into a staging table and one INSERT ... SELECT cost the server as much or
+   * more than the VALUES form (index upkeep and jsonb parsing are the same either way), so COPY was
+   * not kept.
    */
   static void upsertWithStatement(Connection c, java.util.Collection<Assessment> distinct) throws SQLException {
     String sql = """
         INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+        SELECT u.kind, u.platform, u.id, u.score, u.flagged, u.tier, u.explanation, u.signals::jsonb, u.assessed_at
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+          AS u(kind, platform, id, score, flagged, tier, explanation, signals, assessed_at)
         ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
           SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
               explanation = EXCLUDED.explanation, signals = EXCLUDED.signals""";
+    int n = distinct.size();
+    String[] kinds = new String[n];
+    String[] platforms = new String[n];
+    String[] ids = new String[n];
+    Double[] scores = new Double[n];
+    Boolean[] flags = new Boolean[n];
+    String[] tiers = new String[n];
+    String[] explanations = new String[n];
+    String[] signals = new String[n];
+    String[] times = new String[n];
+    int i = 0;
+    for (Assessment a : distinct) {
+      kinds[i] = a.subject().kind().name();
+      platforms[i] = a.subject().platform().name();
+      ids[i] = a.subject().id();
+      scores[i] = a.score();
+      flags[i] = a.flagged();
+      tiers[i] = a.tier().map(Tier::name).orElse(null);
+      explanations[i] = Columns.storable(a.explanation());
+      signals[i] = signalsJson(a.signals());
+      times[i] = a.assessedAt().toString();
+      i++;
+    }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (Assessment a : distinct) {
-        bind(ps, a);
-        ps.addBatch();
-      }
-      ps.executeBatch();
+      ps.setArray(1, c.createArrayOf("text", kinds));
+      ps.setArray(2, c.createArrayOf("text", platforms));
+      ps.setArray(3, c.createArrayOf("text", ids));
+      ps.setArray(4, c.createArrayOf("float8", scores));
+      ps.setArray(5, c.createArrayOf("bool", flags));
+      ps.setArray(6, c.createArrayOf("text", tiers));
+      ps.setArray(7, c.createArrayOf("text", explanations));
+      ps.setArray(8, c.createArrayOf("text", signals));
+      ps.setArray(9, c.createArrayOf("text", times));
+      ps.executeUpdate();
     }
   }
 
-  /** The nine values of an assessment row, in the order both statements above list them. */
+  /** The nine values of an assessment row, in the order {@link #upsert} lists them. */
   private static void bind(PreparedStatement ps, Assessment a) throws SQLException {
     ps.setString(1, a.subject().kind().name());
     ps.setString(2, a.subject().platform().name());

@@ -24,7 +24,10 @@ import org.cordon.core.signal.Assessment;
 import org.cordon.core.signal.MediaFingerprint;
 import org.cordon.core.signal.PostContext;
 
-/** The unassessed posts, oldest posted first, through a partial index that holds only them. */
+/**
+ * The unassessed posts, oldest posted first: the posts named in {@code post_inbox}, which a post
+ * enters when it is first stored and leaves when its assessment is recorded.
+ */
 final class JdbcAssessmentInbox implements AssessmentInbox {
   private final Transactions transactions;
   private final Clock clock;
@@ -40,7 +43,9 @@ final class JdbcAssessmentInbox implements AssessmentInbox {
       return List.of();
     }
     return transactions.read(c -> {
-      List<Post> posts = ObservationRows.postRows(c, "p.assessed_at IS NULL ORDER BY p.posted_at, p.id", List.of(), limit)
+      List<Post> posts = ObservationRows.postRows(c, """
+          p.id IN (SELECT i.post_id FROM post_inbox i ORDER BY i.posted_at, i.post_id LIMIT ?)
+          ORDER BY p.posted_at, p.id""", List.of(limit), limit)
           .stream().map(ObservationRows.PostRow::post).toList();
       Map<AccountKey, Account> authors = ObservationRows.byKey(
           ObservationRows.accounts(c, posts.stream().map(Post::author).distinct().toList()), Account::key);
@@ -122,30 +127,30 @@ final class JdbcAssessmentInbox implements AssessmentInbox {
           .map(Assessment::subject)
           .filter(s -> s.kind() == Subject.SubjectKind.POST)
           .map(PostKey.class::cast)
+          .distinct()
           .toList();
-      markAssessed(c, posts, assessments);
+      leaveInbox(c, posts);
       return null;
     });
   }
 
-  private static void markAssessed(Connection c, List<PostKey> posts, List<Assessment> assessments) throws SQLException {
+  /**
+   * Takes the posts out of the inbox, in the transaction that stored their assessments: a post is
+   * never left both assessed and waiting, nor taken out without its assessment. A post not in the
+   * inbox (assessed before, or never stored) is no error: recording is idempotent.
+   */
+  static void leaveInbox(Connection c, List<PostKey> posts) throws SQLException {
     if (posts.isEmpty()) {
       return;
     }
-    Map<PostKey, java.time.Instant> at = new LinkedHashMap<>();
-    for (Assessment a : assessments) {
-      if (a.subject() instanceof PostKey key) {
-        at.merge(key, a.assessedAt(), (x, y) -> x.isAfter(y) ? x : y);
-      }
-    }
     String sql = """
-        UPDATE posts p SET assessed_at = u.assessed_at
-        FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS u(platform, native_id, assessed_at)
-        WHERE p.platform = u.platform AND p.native_id = u.native_id""";
+        DELETE FROM post_inbox i
+        USING unnest(?::text[], ?::text[]) AS u(platform, native_id)
+        JOIN posts p ON p.platform = u.platform AND p.native_id = u.native_id
+        WHERE i.posted_at = p.posted_at AND i.post_id = p.id""";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("text", at.keySet().stream().map(k -> k.platform().name()).toArray()));
-      ps.setArray(2, c.createArrayOf("text", at.keySet().stream().map(PostKey::id).toArray()));
-      ps.setArray(3, c.createArrayOf("text", at.values().stream().map(Object::toString).toArray()));
+      ps.setArray(1, c.createArrayOf("text", posts.stream().map(k -> k.platform().name()).toArray()));
+      ps.setArray(2, c.createArrayOf("text", posts.stream().map(PostKey::id).toArray()));
       ps.executeUpdate();
     }
   }

@@ -91,11 +91,19 @@ final class JdbcObservationStore implements ObservationStore {
     }
     try (PreparedStatement ps = c.prepareStatement(INSERT_POSTS)) {
       bindPosts(c, ps, posts);
-      return ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 
+  /**
+   * Stores the new posts and puts each in the assessment inbox, in one statement; returns how many
+   * were new. A post stored before (assessed or not) does not enter the inbox again.
+   */
   private static final String INSERT_POSTS = """
+      WITH stored AS (
         INSERT INTO posts (platform, native_id, author_native_id, posted_at, text, text_exact, language, url,
                            hashtags, mentions, links, post_references)
         SELECT u.platform, u.native_id, u.author, u.posted_at, u.text, decode(u.text_exact, 'base64'), u.language, u.url,
@@ -103,7 +111,12 @@ final class JdbcObservationStore implements ObservationStore {
         FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::text[], ?::text[])
           AS u(platform, native_id, author, posted_at, text, text_exact, language, url, hashtags, mentions, links, refs)
-        ON CONFLICT DO NOTHING""";
+        ON CONFLICT DO NOTHING
+        RETURNING posted_at, id
+      ), inboxed AS (
+        INSERT INTO post_inbox (posted_at, post_id) SELECT posted_at, id FROM stored RETURNING 1
+      )
+      SELECT count(*) FROM inboxed""";
 
   private static void bindPosts(Connection c, PreparedStatement ps, List<Post> posts) throws SQLException {
     ps.setArray(1, texts(c, posts, p -> p.platform().name()));

@@ -60,7 +60,42 @@ class AssessmentInboxTest extends DatabaseTestBase {
 
     assertThat(mine(platform)).extracting(c -> c.post().key()).containsExactly(b.key());
     assertThat(count("SELECT count(*) FROM assessments WHERE platform = ?", platform.name())).isEqualTo(2);
-    assertThat(count("SELECT count(*) FROM posts WHERE platform = ? AND assessed_at IS NOT NULL", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM post_inbox i JOIN posts p ON p.id = i.post_id WHERE p.platform = ?", platform.name()))
+        .as("only the unassessed post is left in the inbox table").isEqualTo(1);
+  }
+
+  @Test
+  void aReplayedPostEntersTheInboxOnceAndAnAssessedOneNeverAgain() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Post a = Fixtures.post(platform, "a", "x", Fixtures.T0);
+    Post b = Fixtures.post(platform, "b", "x", Fixtures.T0.plusSeconds(1));
+    stores.observations().write("src", List.of(Fixtures.record("f", 1, a, b)));
+    stores.observations().write("src", List.of(Fixtures.record("f", 1, a, b)));
+    assertThat(mine(platform)).extracting(c -> c.post().key()).containsExactly(a.key(), b.key());
+
+    stores.inbox().recordAssessments(List.of(Fixtures.assessment(a.key(), 0.9, Fixtures.T0.plusSeconds(5))));
+    stores.observations().write("src", List.of(Fixtures.record("g", 7, a, b)));
+    stores.inbox().recordAssessments(List.of(Fixtures.assessment(a.key(), 0.9, Fixtures.T0.plusSeconds(5))));
+
+    assertThat(mine(platform)).extracting(c -> c.post().key()).containsExactly(b.key());
+    assertThat(count("SELECT count(*) FROM post_inbox i JOIN posts p ON p.id = i.post_id WHERE p.platform = ?", platform.name()))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ?", platform.name())).isEqualTo(1);
+  }
+
+  @Test
+  void theInboxHandsOutAtMostTheLimitOldestFirst() {
+    Platform platform = SharedDatabase.freshPlatform();
+    List<Post> posts = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      posts.add(Fixtures.post(platform, "p" + i, "x", Fixtures.T0.minusSeconds(1_000_000_000L + i)));
+    }
+    stores.observations().write("src", List.of(Fixtures.record("f", 1, posts.toArray(Post[]::new))));
+
+    // these posts are older than any other test's, so they lead the global inbox
+    List<PostContext> first = stores.inbox().unassessed(2);
+
+    assertThat(first).extracting(c -> c.post().key().id()).containsExactly("p4", "p3");
   }
 
   @Test

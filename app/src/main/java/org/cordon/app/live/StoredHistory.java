@@ -55,7 +55,7 @@ final class StoredHistory {
           JOIN LATERAL (SELECT * FROM assessments a
                          WHERE a.subject_kind = 'POST' AND a.platform = p.platform AND a.subject_id = p.native_id
                          ORDER BY a.assessed_at LIMIT 1) a ON true
-         WHERE p.assessed_at IS NOT NULL""", rs -> {
+         WHERE NOT EXISTS (SELECT 1 FROM post_inbox i WHERE i.posted_at = p.posted_at AND i.post_id = p.id)""", rs -> {
       Platform platform = new Platform(rs.getString("platform"));
       PostKey post = new PostKey(platform, rs.getString("native_id"));
       Assessment assessment = new Assessment(post, rs.getDouble("score"), rs.getBoolean("flagged"),
