@@ -9,13 +9,21 @@ import org.cordon.core.ingest.Rejection;
  * memory bounded whatever a hostile input holds.
  */
 final class BoundedBytes {
+  /** Room a whole record usually fits in, so that reading one seldom grows and copies the buffer. */
+  static final int RECORD_CAPACITY = 4096;
+
   private final int limit;
-  private byte[] bytes = new byte[256];
+  private byte[] bytes;
   private int kept;
   private long size;
 
   BoundedBytes(int limit) {
+    this(limit, 256);
+  }
+
+  BoundedBytes(int limit, int initialCapacity) {
     this.limit = limit;
+    this.bytes = new byte[Math.max(256, Math.min(limit, initialCapacity))];
   }
 
   void add(int b) {

@@ -1,7 +1,9 @@
 package org.cordon.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -25,7 +27,39 @@ final class Html {
 
   private record Parsed(String html, Element body) {}
 
+  /**
+   * Each thread's results for HTML that recurs record after record: a Mastodon status carries its
+   * account, whose note and profile fields come again with every status the account posts, and
+   * parsing them each time was a sixth of reading a Mastodon status. Text and links are pure
+   * functions of the content, so a remembered result is the result. Cleared when full.
+   */
+  private static final ThreadLocal<Map<String, String>> RECURRING_TEXT = ThreadLocal.withInitial(HashMap::new);
+  private static final ThreadLocal<Map<String, List<String>>> RECURRING_LINKS = ThreadLocal.withInitial(HashMap::new);
+  static final int REMEMBERED = 4096;
+
   private Html() {}
+
+  /** {@link #text} for content that recurs (an account's note), each distinct content parsed once per thread. */
+  static String recurringText(String html) {
+    return remembered(RECURRING_TEXT.get(), html, Html::text);
+  }
+
+  /** {@link #links} for content that recurs (an account's profile fields), each distinct content parsed once per thread. */
+  static List<String> recurringLinks(String html) {
+    return remembered(RECURRING_LINKS.get(), html, h -> List.copyOf(links(h)));
+  }
+
+  private static <T> T remembered(Map<String, T> cache, String html, java.util.function.Function<String, T> parse) {
+    T result = cache.get(html);
+    if (result == null) {
+      result = parse.apply(html);
+      if (cache.size() >= REMEMBERED) {
+        cache.clear();
+      }
+      cache.put(html, result);
+    }
+    return result;
+  }
 
   private static Element body(String html) {
     Parsed last = LAST.get();

@@ -196,7 +196,7 @@ final class JsonDocumentSplitter {
     records++;
     long start = source.offset();
     SourcePosition position = new SourcePosition(name, records, start);
-    BoundedBytes bytes = new BoundedBytes(maxRecordBytes);
+    BoundedBytes bytes = new BoundedBytes(maxRecordBytes, BoundedBytes.RECORD_CAPACITY);
     int first = source.peek();
     boolean ended;
     if (first == '{' || first == '[') {

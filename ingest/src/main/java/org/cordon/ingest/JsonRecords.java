@@ -89,6 +89,13 @@ final class JsonRecords {
 
   /** Strict UTF-8: a malformed or unmappable sequence is an error, never a replacement character. */
   static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    // The JDK's own decoding is several times faster than a CharsetDecoder and turns every
+    // malformed sequence into U+FFFD; without one in its result the bytes were valid UTF-8, and
+    // only a record holding U+FFFD (replaced or genuine) needs the strict decoder to tell which.
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return fast;
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -31,7 +31,7 @@ final class LineReader {
       }
       lineNumber++;
       long start = source.offset();
-      BoundedBytes line = new BoundedBytes(maxRecordBytes);
+      BoundedBytes line = new BoundedBytes(maxRecordBytes, BoundedBytes.RECORD_CAPACITY);
       int b;
       while ((b = source.read()) >= 0 && b != '\n') {
         if (b == '\r' && source.peek() == '\n') {

@@ -127,11 +127,11 @@ final class MastodonConnector implements Connector {
     String handle = Fields.optionalNonEmpty(account, "acct").orElseGet(() -> Fields.string(account, "username"));
     List<String> links = new ArrayList<>();
     for (JsonNode field : Fields.objects(account, "fields")) {
-      Fields.optionalString(field, "value").ifPresent(value -> links.addAll(Html.links(value)));
+      Fields.optionalString(field, "value").ifPresent(value -> links.addAll(Html.recurringLinks(value)));
     }
     return new Account(AccountKey.of(Platform.MASTODON, host + "/" + Fields.id(account, "id")), handle,
         Fields.optionalNonEmpty(account, "display_name"),
-        Fields.optionalNonEmpty(account, "note").map(Html::text),
+        Fields.optionalNonEmpty(account, "note").map(Html::recurringText),
         Fields.optionalIsoTime(account, "created_at"),
         Fields.optionalLong(account, "followers_count"), Fields.optionalLong(account, "following_count"),
         Fields.optionalNonEmpty(account, "avatar"), url, links);

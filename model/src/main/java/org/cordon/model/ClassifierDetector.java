@@ -66,11 +66,12 @@ public final class ClassifierDetector implements Detector {
     if (text.isBlank()) {
       return List.of();
     }
-    double probability = classifier.positiveProbability(text);
-    if (!(probability >= minimumProbability)) {
+    TextClassifier.Judged judged = classifier.judge(text, minimumProbability, EXPLAINED_FEATURES);
+    if (judged.explanation().isEmpty()) {
       return List.of();
     }
-    List<Contribution> top = classifier.explain(text, EXPLAINED_FEATURES).stream().filter(c -> c.weight() > 0).toList();
+    double probability = judged.probability();
+    List<Contribution> top = judged.explanation().get().stream().filter(c -> c.weight() > 0).toList();
     String topFeatures = top.stream().map(Contribution::describe).collect(Collectors.joining(", "));
     Map<String, String> evidence = new LinkedHashMap<>();
     evidence.put("model_id", classifier.id());

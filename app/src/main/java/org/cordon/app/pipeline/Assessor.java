@@ -1,10 +1,8 @@
 package org.cordon.app.pipeline;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.cordon.core.model.Subject;
 import org.cordon.core.signal.Assessment;
 import org.cordon.core.signal.Signal;
@@ -15,6 +13,8 @@ import org.cordon.core.signal.Signal;
  * never exceed 1. The explanation names the strongest signals first.
  */
 public final class Assessor {
+  static final int EXPLAINED_SIGNALS = 3;
+
   private final double flagThreshold;
 
   public Assessor(double flagThreshold) {
@@ -24,6 +24,29 @@ public final class Assessor {
     this.flagThreshold = flagThreshold;
   }
 
+  /**
+   * The {@code count} strongest signals described, strongest first, equal strengths in the order
+   * given (what a stable sort by descending strength gives). Picked by repeated maximum: posts
+   * carry a handful of signals, and a stream's sort was a third of this method's cost.
+   */
+  static String strongestFirst(List<Signal> signals, int count) {
+    boolean[] taken = new boolean[signals.size()];
+    StringBuilder explanation = new StringBuilder();
+    for (int k = 0; k < Math.min(count, signals.size()); k++) {
+      int best = -1;
+      for (int j = 0; j < signals.size(); j++) {
+        if (!taken[j] && (best < 0 || Double.compare(signals.get(j).strength(), signals.get(best).strength()) > 0)) {
+          best = j;
+        }
+      }
+      taken[best] = true;
+      Signal s = signals.get(best);
+      explanation.append(k == 0 ? "" : "; ").append(s.kind()).append(' ').append(String.format(Locale.ROOT, "%.2f", s.strength()))
+          .append(": ").append(s.reason());
+    }
+    return explanation.toString();
+  }
+
   public Assessment assess(Subject subject, List<Signal> signals, Instant now) {
     double miss = 1;
     for (Signal s : signals) {
@@ -31,13 +54,7 @@ public final class Assessor {
     }
     double score = 1 - miss;
     boolean flagged = score >= flagThreshold;
-    String explanation = signals.isEmpty()
-        ? "no signal"
-        : signals.stream()
-            .sorted(Comparator.comparingDouble(Signal::strength).reversed())
-            .limit(3)
-            .map(s -> s.kind() + " " + String.format(Locale.ROOT, "%.2f", s.strength()) + ": " + s.reason())
-            .collect(Collectors.joining("; "));
+    String explanation = signals.isEmpty() ? "no signal" : strongestFirst(signals, EXPLAINED_SIGNALS);
     return new Assessment(subject, score, flagged, flagged ? Assessment.mostSevere(signals) : java.util.Optional.empty(), signals, explanation, now);
   }
 }

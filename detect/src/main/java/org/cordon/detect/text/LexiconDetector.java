@@ -2,6 +2,7 @@ package org.cordon.detect.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +34,29 @@ public final class LexiconDetector implements Detector {
 
   private final Lexicon lexicon;
   private final LexiconMatcher matcher;
+  /**
+   * Each entry's key, by identity: {@link LexiconEntry#key()} normalises the term on every call,
+   * which showed in the triage profile once per match. The matcher hands back these very entries.
+   */
+  private final Map<LexiconEntry, EntryKey> keys = new IdentityHashMap<>();
+  /** Each entry as the reason names it ("'term' (en, 0.50)"), by identity, formatted once rather than per match. */
+  private final Map<LexiconEntry, String> described = new IdentityHashMap<>();
 
   public LexiconDetector(Lexicon lexicon) {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     this.matcher = lexicon.matcher();
+    lexicon.entries().forEach(e -> {
+      keys.put(e, e.key());
+      described.put(e, describe(e));
+    });
   }
 
   public Lexicon lexicon() {
     return lexicon;
+  }
+
+  private static String describe(LexiconEntry e) {
+    return "'" + e.term() + "' (" + e.language() + ", " + String.format(Locale.ROOT, "%.2f", e.weight()) + ")";
   }
 
   @Override
@@ -57,7 +73,8 @@ public final class LexiconDetector implements Detector {
     }
     Map<EntryKey, LexiconMatch> distinct = new LinkedHashMap<>();
     for (LexiconMatch m : matches) {
-      distinct.putIfAbsent(m.entry().key(), m);
+      EntryKey key = keys.get(m.entry());
+      distinct.putIfAbsent(key != null ? key : m.entry().key(), m);
     }
     List<LexiconMatch> hits = new ArrayList<>(distinct.values());
     double unexplained = 1.0;
@@ -66,13 +83,15 @@ public final class LexiconDetector implements Detector {
     }
     double strength = Math.min(1.0, Math.max(0.0, 1.0 - unexplained));
     Optional<Tier> tier = hits.stream().flatMap(h -> h.entry().tier().stream()).min(Comparator.naturalOrder());
-    String terms = hits.stream()
-        .map(h -> {
-          LexiconEntry e = h.entry();
-          String written = h.originalText().equals(e.term()) ? "" : " written \"" + h.originalText() + "\"";
-          return "'" + e.term() + "' (" + e.language() + ", " + String.format(Locale.ROOT, "%.2f", e.weight()) + ")" + written;
-        })
-        .collect(Collectors.joining(", "));
+    StringBuilder terms = new StringBuilder();
+    for (LexiconMatch h : hits) {
+      LexiconEntry e = h.entry();
+      String description = described.get(e);
+      terms.append(terms.isEmpty() ? "" : ", ").append(description != null ? description : describe(e));
+      if (!h.originalText().equals(e.term())) {
+        terms.append(" written \"").append(h.originalText()).append('"');
+      }
+    }
     String reason = "text matches " + hits.size() + " entr" + (hits.size() == 1 ? "y" : "ies") + " of lexicon '" + lexicon.name()
         + "' v" + lexicon.version() + ": " + terms;
     Map<String, String> evidence = Map.of(

@@ -1,5 +1,6 @@
 package org.cordon.detect.text;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,17 +38,19 @@ final class NearDuplicateIndex<T> {
 
   private final List<T> values = new ArrayList<>();
   private final List<long[]> shingles = new ArrayList<>();
-  private final List<Map<Long, List<Integer>>> bands = new ArrayList<>();
+  private final List<Long2ObjectOpenHashMap<List<Integer>>> bands = new ArrayList<>();
   /**
    * Shingle → known texts containing it. A fragment (a third of a statement, one of the posts it
    * was split into) has a low Jaccard similarity, so MinHash bands rarely bring it up; counting its
-   * shingles in these postings finds every known text that contains most of it.
+   * shingles in these postings finds every known text that contains most of it. Keyed by the
+   * primitive hash: every shingle of every post is looked up here, and boxing each one showed in
+   * the triage profile.
    */
-  private final Map<Long, List<Integer>> postings = new HashMap<>();
+  private final Long2ObjectOpenHashMap<List<Integer>> postings = new Long2ObjectOpenHashMap<>();
 
   NearDuplicateIndex() {
     for (int b = 0; b < BANDS; b++) {
-      bands.add(new HashMap<>());
+      bands.add(new Long2ObjectOpenHashMap<>());
     }
   }
 
@@ -58,10 +61,10 @@ final class NearDuplicateIndex<T> {
     shingles.add(s);
     long[] signature = signature(s);
     for (int b = 0; b < BANDS; b++) {
-      bands.get(b).computeIfAbsent(bandKey(signature, b), k -> new ArrayList<>()).add(id);
+      bands.get(b).computeIfAbsent(bandKey(signature, b), (long k) -> new ArrayList<>()).add(id);
     }
     for (long shingle : s) {
-      postings.computeIfAbsent(shingle, k -> new ArrayList<>(2)).add(id);
+      postings.computeIfAbsent(shingle, (long k) -> new ArrayList<>(2)).add(id);
     }
   }
 

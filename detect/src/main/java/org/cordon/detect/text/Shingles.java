@@ -2,6 +2,8 @@ package org.cordon.detect.text;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.cordon.text.Normaliser;
 
 /**
@@ -18,13 +20,37 @@ final class Shingles {
 
   private static final Normaliser NORMALISER = Normaliser.standard();
 
+  /**
+   * Each thread's transliterations of single words. ICU's rule-based transliteration was a fifth
+   * of the triage workers' CPU (a third of posts are Arabic); words repeat far more than texts, so
+   * a text is transliterated word by word and each distinct word once. Cleared when full rather
+   * than evicted one by one: a simple bound, and a cold start costs only the ICU calls it saves.
+   */
+  private static final ThreadLocal<Map<String, String>> LATIN_WORDS = ThreadLocal.withInitial(HashMap::new);
+  static final int CACHED_WORDS = 20_000;
+
   private Shingles() {}
 
   /** The folded text the shingles are cut from (for tests and explanations). */
   static String fold(String text) {
     String normalised = NORMALISER.fold(text);
-    boolean nonLatin = normalised.codePoints().anyMatch(c -> Character.isLetter(c) && c > 0x024F);
-    String latin = nonLatin ? TO_LATIN.get().transliterate(normalised) : normalised;
+    String latin = hasNonLatinLetter(normalised) ? toLatinByWord(normalised) : normalised;
+    return lettersAndDigits(latin);
+  }
+
+  private static boolean hasNonLatinLetter(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (c > 0x024F && Character.isLetter(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
+  }
+
+  /** The letters and digits of the text, every other run of characters one space, stripped. */
+  static String lettersAndDigits(String latin) {
     StringBuilder b = new StringBuilder(latin.length());
     boolean space = true;
     for (int i = 0; i < latin.length(); i++) {
@@ -38,6 +64,55 @@ final class Shingles {
       }
     }
     return b.toString().strip();
+  }
+
+  /** The whole text through the transliterator at once: the reference {@link #toLatinByWord} must equal. */
+  static String toLatinWhole(String normalised) {
+    return TO_LATIN.get().transliterate(normalised);
+  }
+
+  /**
+   * The text transliterated one space- or line-separated word at a time, which gives the same
+   * letters and digits as {@link #toLatinWhole}: the scripts' rules look no further than a word
+   * (their contexts are digits and marks next to a letter), a space composes with nothing under
+   * NFC, and only letters and digits survive {@link #fold}. Lower-case ASCII words, which the
+   * transliterator leaves alone, are copied as they are.
+   */
+  static String toLatinByWord(String normalised) {
+    Map<String, String> cache = LATIN_WORDS.get();
+    StringBuilder out = new StringBuilder(normalised.length() + 16);
+    int n = normalised.length();
+    int i = 0;
+    while (i < n) {
+      char c = normalised.charAt(i);
+      if (c == ' ' || c == '\n') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      boolean plain = true;
+      while (end < n && (c = normalised.charAt(end)) != ' ' && c != '\n') {
+        plain &= c < 0x80 && !(c >= 'A' && c <= 'Z');
+        end++;
+      }
+      if (plain) {
+        out.append(normalised, i, end);
+      } else {
+        String word = normalised.substring(i, end);
+        String latin = cache.get(word);
+        if (latin == null) {
+          latin = TO_LATIN.get().transliterate(word);
+          if (cache.size() >= CACHED_WORDS) {
+            cache.clear();
+          }
+          cache.put(word, latin);
+        }
+        out.append(latin);
+      }
+      i = end;
+    }
+    return out.toString();
   }
 
   /** Sorted, distinct 64-bit hashes of the folded text's k-grams; one shingle for a shorter text. */

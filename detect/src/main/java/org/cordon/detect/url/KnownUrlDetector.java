@@ -21,8 +21,17 @@ public final class KnownUrlDetector implements Detector {
   static final double PAGE_STRENGTH = 0.9;
   static final double HOST_STRENGTH = 0.6;
 
+  static final int CACHED_LINKS = 10_000;
+
   private final UrlCanonicalizer canonicalizer;
   private final List<Listed> lists;
+  /**
+   * Each thread's recent canonical forms: the same links are posted over and over (a release is
+   * shared by many accounts), and canonicalising one (parsing, IDN, query rules) was most of this
+   * detector's cost. The canonicaliser is a pure function of the link, so a cached result is the
+   * result. Cleared when full, a simple bound.
+   */
+  private final ThreadLocal<Map<String, UrlCanonicalizer.Result>> canonicalForms = ThreadLocal.withInitial(HashMap::new);
 
   private record Listed(UrlList list, Map<String, UrlList.Entry> pages, Map<String, UrlList.Entry> hosts) {}
 
@@ -50,7 +59,7 @@ public final class KnownUrlDetector implements Detector {
     List<Signal> signals = new ArrayList<>();
     Set<String> links = new LinkedHashSet<>(context.post().links());
     for (String link : links) {
-      if (!(canonicalizer.canonicalize(link) instanceof UrlCanonicalizer.Result.Canonical canonical)) {
+      if (!(canonicalForm(link) instanceof UrlCanonicalizer.Result.Canonical canonical)) {
         continue;
       }
       for (Listed listed : lists) {
@@ -64,6 +73,19 @@ public final class KnownUrlDetector implements Detector {
       }
     }
     return signals;
+  }
+
+  private UrlCanonicalizer.Result canonicalForm(String link) {
+    Map<String, UrlCanonicalizer.Result> cache = canonicalForms.get();
+    UrlCanonicalizer.Result result = cache.get(link);
+    if (result == null) {
+      result = canonicalizer.canonicalize(link);
+      if (cache.size() >= CACHED_LINKS) {
+        cache.clear();
+      }
+      cache.put(link, result);
+    }
+    return result;
   }
 
   /** The entry for this host or the nearest parent domain listed. */

@@ -50,6 +50,20 @@ class KnownUrlDetectorTest {
   }
 
   @Test
+  void aLinkSeenBeforeGivesTheSameSignalsAsTheFirstTimeAndAFullCacheStartsAgain() throws Exception {
+    KnownUrlDetector detector = new KnownUrlDetector(List.of(list("https://paste.example/rel-1,release 1,official_propaganda\n")), canonicalizer);
+    String link = "HTTP://WWW.Paste.Example:80/rel-1?utm_source=feed#top";
+    List<Signal> first = detector.detect(post(link));
+    assertThat(first).hasSize(1);
+    assertThat(detector.detect(post(new String(link)))).isEqualTo(first);
+    for (int i = 0; i <= KnownUrlDetector.CACHED_LINKS; i++) {
+      assertThat(detector.detect(post("https://other.example/" + i))).isEmpty();
+    }
+    assertThat(detector.detect(post(link))).isEqualTo(first);
+    assertThat(detector.detect(post("https://paste.example/rel-2"))).isEmpty();
+  }
+
+  @Test
   void aListedHostMatchesEveryPageOnItAndItsSubdomains() throws Exception {
     KnownUrlDetector detector = new KnownUrlDetector(List.of(list("host:files.example,file host,promotional\n")), canonicalizer);
 

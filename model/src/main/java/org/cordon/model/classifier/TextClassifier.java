@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.cordon.model.features.FeatureConfig;
 import org.cordon.model.features.FeatureHasher;
 import org.cordon.model.features.NamedFeature;
@@ -105,7 +106,30 @@ public final class TextClassifier {
    * text that fell into it.
    */
   public List<Contribution> explain(String text, int top) {
-    SparseVector x = hasher.features(text);
+    return explain(text, hasher.features(text), top);
+  }
+
+  /** A calibrated probability of the positive label and, when it reached the minimum asked for, its explanation. */
+  public record Judged(double probability, Optional<List<Contribution>> explanation) {
+    public Judged {
+      Objects.requireNonNull(explanation, "explanation");
+    }
+  }
+
+  /**
+   * {@link #positiveProbability} and, from that probability up, {@link #explain} with the same
+   * results, reading the text once less: the triage path, where most scored posts are explained.
+   */
+  public Judged judge(String text, double explainFrom, int top) {
+    float[] weights = model.weights[positiveScored];
+    double bias = model.bias[positiveScored];
+    PlattScaling scaling = calibration[positiveScored];
+    FeatureHasher.Scored scored = hasher.dotThenFeatures(text, weights, dot -> scaling.probability(dot + bias) >= explainFrom);
+    double probability = scaling.probability(scored.dot() + bias);
+    return new Judged(probability, scored.features().map(x -> explain(text, x, top)));
+  }
+
+  private List<Contribution> explain(String text, SparseVector x, int top) {
     float[] weights = model.weights[positiveScored];
     int n = x.size();
     double[] contribution = new double[n];

@@ -26,6 +26,25 @@ final class Murmur3 {
     return finalMix(h);
   }
 
+  /** The running state after one more pair of UTF-16 units: {@link #hash}'s loop step. */
+  static int step(int h, char first, char second) {
+    h ^= mixKey(first | (second << 16));
+    h = Integer.rotateLeft(h, 13);
+    return h * 5 + 0xe6546b64;
+  }
+
+  /**
+   * {@link #hash} finished from the state after its whole pairs: the odd last unit, if any, then
+   * the length. {@code hash(c, s, e, seed) == finish(state after (e - s) / 2 steps, c, e, e - s)}.
+   */
+  static int finish(int h, char[] chars, int end, int length) {
+    if ((length & 1) != 0) {
+      h ^= mixKey(chars[end - 1]);
+    }
+    h ^= length * 2;
+    return finalMix(h);
+  }
+
   /** Combines two hashes into the hash of the pair (used for word bigrams). */
   static int combine(int first, int second, int seed) {
     int h = seed;

@@ -133,6 +133,28 @@ class TrainerTest {
     }
   }
 
+  @Test
+  void judgingGivesTheProbabilityAndTheExplanationThatScoringAndExplainingGiveApart() {
+    TextClassifier classifier = trainer(OPTIONS).train(LabelledData.of("s", SyntheticPosts.examples(1500, SEED)), Optional.empty(), Instant.EPOCH).classifier();
+    List<String> texts = new ArrayList<>(SyntheticPosts.examples(200, SEED + 11).stream().map(LabelledExample::text).toList());
+    texts.addAll(List.of("", "glory glory glory to the pale lantern", "المجد للفانوس الشاحب اليوم"));
+    int explained = 0;
+    for (String text : texts) {
+      double probability = classifier.positiveProbability(text);
+      for (double from : new double[] {0, 0.5, probability, Math.nextUp(probability), 1.01}) {
+        TextClassifier.Judged judged = classifier.judge(text, from, 5);
+        assertThat(judged.probability()).as("seed %d, text %s", SEED + 11, text).isEqualTo(probability);
+        if (probability >= from) {
+          explained++;
+          assertThat(judged.explanation()).as("seed %d, text %s", SEED + 11, text).contains(classifier.explain(text, 5));
+        } else {
+          assertThat(judged.explanation()).isEmpty();
+        }
+      }
+    }
+    assertThat(explained).isGreaterThan(texts.size());
+  }
+
   /** The explanation as first written: every feature named, then a stable sort; the reference for the fast one. */
   private static List<Contribution> explainNamingEveryFeature(TextClassifier classifier, String text, int top) {
     org.cordon.model.features.SparseVector x = classifier.hasher().features(text);

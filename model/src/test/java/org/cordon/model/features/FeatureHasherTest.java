@@ -32,6 +32,26 @@ class FeatureHasherTest {
   }
 
   @Test
+  void scoringThenTakingTheFeaturesGivesWhatTheTwoCallsGiveApart() {
+    long seed = 321;
+    Random random = new Random(seed);
+    float[] weights = new float[FeatureConfig.DEFAULT.dimensions()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (float) random.nextGaussian();
+    }
+    for (String text : new String[] {"", "glory to the pale lantern", "المجد للفانوس", "a b a b a b", "x".repeat(300)}) {
+      FeatureHasher.Scored wanted = hasher.dotThenFeatures(text, weights, dot -> true);
+      assertThat(wanted.dot()).as("seed %d, text %s", seed, text).isEqualTo(hasher.dot(text, weights));
+      SparseVector expected = hasher.features(text);
+      assertThat(wanted.features()).hasValueSatisfying(x -> {
+        assertThat(x.indices()).containsExactly(expected.indices());
+        assertThat(x.values()).containsExactly(expected.values());
+      });
+      assertThat(hasher.dotThenFeatures(text, weights, dot -> false).features()).isEmpty();
+    }
+  }
+
+  @Test
   void theScoringFastPathEqualsTheDotProductOfTheVector() {
     long seed = 123;
     Random random = new Random(seed);
