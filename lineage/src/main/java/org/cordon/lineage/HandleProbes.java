@@ -33,7 +33,7 @@ public final class HandleProbes {
 
   /** The handles to look up for a new account with {@code handle} (a leading "@" is ignored); never the handle itself. */
   public static List<String> of(String handle) {
-    String h = handle.startsWith("@") ? handle.substring(1) : handle;
+    String h = org.cordon.core.model.Platform.bareHandle(handle);
     if (h.length() > Names.MAX_NAME_CHARS) {
       return List.of();
     }

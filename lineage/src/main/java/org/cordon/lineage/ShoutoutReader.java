@@ -49,7 +49,7 @@ public final class ShoutoutReader {
     Platform platform = post.platform();
     Set<String> pointed = new LinkedHashSet<>();
     for (String mention : post.mentions()) {
-      pointed.add(stripAt(mention));
+      pointed.add(Platform.bareHandle(mention));
     }
     for (String link : post.links()) {
       profileHandle(link).ifPresent(pointed::add);
@@ -87,9 +87,6 @@ public final class ShoutoutReader {
     return out;
   }
 
-  private static String stripAt(String handle) {
-    return handle.startsWith("@") ? handle.substring(1) : handle;
-  }
 
   /** The handle a profile link names: its last path segment ("/name", "/@name", "/accounts/name"). */
   static java.util.Optional<String> profileHandle(String link) {
@@ -103,7 +100,7 @@ public final class ShoutoutReader {
       if (segments.length > 2) {
         return java.util.Optional.empty();
       }
-      String last = stripAt(segments[segments.length - 1]);
+      String last = Platform.bareHandle(segments[segments.length - 1]);
       return HANDLE_TOKEN.matcher(last).matches() && !last.startsWith("+")
           ? java.util.Optional.of(last) : java.util.Optional.empty();
     } catch (java.net.URISyntaxException e) {

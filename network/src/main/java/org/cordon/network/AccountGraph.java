@@ -95,8 +95,8 @@ public final class AccountGraph {
     return switch (observed) {
       case Account account -> {
         if (bounding.keepsEverything() || index.containsKey(account.key())) {
-          byHandle.put(handleKey(account.platform(), account.handle()), account.key());
-          account.displayName().ifPresent(name -> byDisplayName.merge(handleKey(account.platform(), name),
+          byHandle.put(account.platform().handleKey(account.handle()), account.key());
+          account.displayName().ifPresent(name -> byDisplayName.merge(account.platform().handleKey(name),
               Optional.of(account.key()), (old, now) -> old.equals(now) ? old : Optional.empty()));
         }
         yield false;
@@ -120,7 +120,7 @@ public final class AccountGraph {
     return switch (interaction) {
       case Interaction.Follow follow -> link(follow.from(), Optional.of(follow.to()), EdgeKind.FOLLOW, follow.at(), 1f);
       case Interaction.Mention mention -> link(mention.from(),
-          mention.to().or(() -> Optional.ofNullable(byHandle.get(handleKey(mention.from().platform(), mention.toHandle())))),
+          mention.to().or(() -> Optional.ofNullable(byHandle.get(mention.from().platform().handleKey(mention.toHandle())))),
           EdgeKind.MENTION, Optional.of(mention.at()), 1f);
       case Interaction.Reply reply -> link(reply.from(),
           reply.to().or(() -> Optional.ofNullable(postAuthors.get(reply.inReplyTo()))),
@@ -133,7 +133,7 @@ public final class AccountGraph {
             share.originalAuthor()
                 .or(() -> share.original().map(postAuthors::get))
                 .or(() -> share.originName().flatMap(name ->
-                    byDisplayName.getOrDefault(handleKey(share.from().platform(), name), Optional.empty()))),
+                    byDisplayName.getOrDefault(share.from().platform().handleKey(name), Optional.empty()))),
             EdgeKind.SHARE, Optional.of(share.at()), 1f);
       }
     };
@@ -530,8 +530,4 @@ public final class AccountGraph {
     return id;
   }
 
-  private static String handleKey(Platform platform, String handle) {
-    String bare = handle.startsWith("@") ? handle.substring(1) : handle;
-    return platform.name() + '\u0000' + bare.toLowerCase(Locale.ROOT);
-  }
 }

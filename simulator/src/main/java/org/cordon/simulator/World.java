@@ -214,7 +214,7 @@ final class World {
 
   /** The account holding {@code handle} on {@code platform} (case ignored), the world's or one made live. */
   Optional<Profile> byHandle(String platform, String handle) {
-    String key = handleKey(platform, handle.startsWith("@") ? handle.substring(1) : handle);
+    String key = handleKey(platform, org.cordon.core.model.Platform.bareHandle(handle));
     return Optional.ofNullable(byHandle.get(key)).or(() -> Optional.ofNullable(liveByHandle.get(key))).flatMap(this::profile);
   }
 

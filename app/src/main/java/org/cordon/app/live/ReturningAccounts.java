@@ -245,7 +245,7 @@ final class ReturningAccounts {
     AccountProfile profile = AccountProfile.of(account, Optional.empty());
     probeLocked(profile);
     Watch first = new Watch(profile, now, Set.of());
-    recentByHandle.put(handleKey(profile.key().platform(), profile.handle()), first);
+    recentByHandle.put(profile.key().platform().handleKey(profile.handle()), first);
     if (suspended.size() == 0) {
       return Optional.empty();
     }
@@ -263,7 +263,7 @@ final class ReturningAccounts {
     }
     Optional<Match> made = Optional.empty();
     for (ShoutoutReader.Announcement announcement : shoutoutReader.read(post)) {
-      String handle = handleKey(post.platform(), announcement.announcedHandle());
+      String handle = post.platform().handleKey(announcement.announcedHandle());
       List<Shoutout> list = announced.computeIfAbsent(handle, h -> new ArrayList<>());
       if (list.size() >= MAX_SHOUTOUTS) {
         continue;
@@ -282,13 +282,9 @@ final class ReturningAccounts {
   }
 
   private List<Shoutout> shoutoutsAbout(AccountProfile profile) {
-    return announced.getOrDefault(handleKey(profile.key().platform(), profile.handle()), List.of());
+    return announced.getOrDefault(profile.key().platform().handleKey(profile.handle()), List.of());
   }
 
-  private static String handleKey(Platform platform, String handle) {
-    String h = handle.startsWith("@") ? handle.substring(1) : handle;
-    return platform.name() + ':' + h.toLowerCase(java.util.Locale.ROOT);
-  }
 
   /**
    * Asks the platform about the handles the new account's predecessor plausibly had; a gone account
@@ -344,7 +340,7 @@ final class ReturningAccounts {
       return Optional.empty();
     }
     watching.remove(key);
-    recentByHandle.remove(handleKey(key.platform(), watch.profile().handle()));
+    recentByHandle.remove(key.platform().handleKey(watch.profile().handle()));
     matcher.forget(key);
     Candidate c = best.get();
     Optional<Tier> tier = Optional.ofNullable(suspensions.get(c.predecessor())).flatMap(Suspension::tier);

@@ -23,6 +23,21 @@ public record Platform(String name) {
     }
   }
 
+  /**
+   * A handle without the "@" some formats put before it ("@Name" and "Name" are one handle).
+   */
+  public static String bareHandle(String handle) {
+    return handle.startsWith("@") ? handle.substring(1) : handle;
+  }
+
+  /**
+   * The key of a handle on this platform for lookups: handles are unique per platform and compared
+   * without case or a leading "@". The name has no ':', so keys of two platforms never meet.
+   */
+  public String handleKey(String handle) {
+    return name + ':' + bareHandle(handle).toLowerCase(java.util.Locale.ROOT);
+  }
+
   @Override
   public String toString() {
     return name;

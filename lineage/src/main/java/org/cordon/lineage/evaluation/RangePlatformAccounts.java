@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cordon.core.model.AccountKey;
@@ -47,7 +46,7 @@ final class RangePlatformAccounts implements PlatformAccounts {
         if (handle.asString().isBlank() || handle.asString().equals(id)) {
           return;
         }
-        byHandle.put(key(platform, handle.asString()), new Holder(AccountKey.of(platform, id), handle.asString(),
+        byHandle.put(platform.handleKey(handle.asString()), new Holder(AccountKey.of(platform, id), handle.asString(),
             Instant.parse(suspended.asString()).toEpochMilli()));
       });
     } catch (IOException e) {
@@ -63,15 +62,11 @@ final class RangePlatformAccounts implements PlatformAccounts {
 
   @Override
   public Optional<GoneAccount> gone(Platform platform, String handle) {
-    Holder holder = byHandle.get(key(platform, handle));
+    Holder holder = byHandle.get(platform.handleKey(handle));
     if (holder == null || holder.suspendedAtMillis() > now) {
       return Optional.empty();
     }
     return Optional.of(new GoneAccount(holder.key(), holder.handle(), Instant.ofEpochMilli(holder.suspendedAtMillis())));
   }
 
-  private static String key(Platform platform, String handle) {
-    String h = handle.startsWith("@") ? handle.substring(1) : handle;
-    return platform.name() + ':' + h.toLowerCase(Locale.ROOT);
-  }
 }

@@ -176,7 +176,7 @@ public final class ReturningAccountEvaluation {
           if (key.platform().equals(Platform.TELEGRAM) && peer.matches()) {
             chatByNumber.putIfAbsent(peer.group(1), key);
           }
-          byHandle.put(handleKey(account.platform(), account.handle()), key);
+          byHandle.put(account.platform().handleKey(account.handle()), key);
           if (firstSeen.putIfAbsent(key, seen.at()) == null && !suspended.contains(key)) {
             watched.put(key, seen.at());
           }
@@ -196,7 +196,7 @@ public final class ReturningAccountEvaluation {
           wroteHashtags(post);
           lookUpNamedAccounts(post);
           for (ShoutoutReader.Announcement announcement : shoutouts.read(post)) {
-            String handle = handleKey(post.platform(), announcement.announcedHandle());
+            String handle = post.platform().handleKey(announcement.announcedHandle());
             announced.computeIfAbsent(handle, h -> new ArrayList<>()).add(announcement.shoutout());
             AccountKey target = byHandle.get(handle);
             if (target != null) {
@@ -212,9 +212,9 @@ public final class ReturningAccountEvaluation {
           // A mention that names both the id and the handle (X's entities do) tells Cordon an
           // account's handle even if that account never posts where Cordon reads.
           mention.to().filter(to -> !profiles.containsKey(to) && !mention.toHandle().isBlank())
-              .ifPresent(to -> mentionedHandles.putIfAbsent(to, stripAt(mention.toHandle())));
+              .ifPresent(to -> mentionedHandles.putIfAbsent(to, Platform.bareHandle(mention.toHandle())));
           interacted(mention.from(),
-              mention.to().or(() -> Optional.ofNullable(byHandle.get(handleKey(mention.platform(), mention.toHandle())))));
+              mention.to().or(() -> Optional.ofNullable(byHandle.get(mention.platform().handleKey(mention.toHandle())))));
         }
         case Interaction.Reply reply -> interacted(reply.from(), reply.to());
         case Interaction.Share share -> interacted(share.from(), share.originalAuthor());
@@ -371,7 +371,7 @@ public final class ReturningAccountEvaluation {
         Account account = profiles.get(key);
         List<AccountKey> first = interactions.getOrDefault(key, new LinkedHashSet<>()).stream()
             .limit(FIRST_INTERACTIONS).toList();
-        List<Shoutout> about = announced.getOrDefault(handleKey(key.platform(), account.handle()), List.of());
+        List<Shoutout> about = announced.getOrDefault(key.platform().handleKey(account.handle()), List.of());
         Activity activity = new Activity(Instant.ofEpochMilli(seenAt), Set.copyOf(first), about,
             chats.getOrDefault(key, new LinkedHashSet<>()), hashtags.getOrDefault(key, new LinkedHashSet<>()));
         long start = System.nanoTime();
@@ -421,9 +421,6 @@ public final class ReturningAccountEvaluation {
       });
     }
 
-    private static String stripAt(String handle) {
-      return handle.startsWith("@") ? handle.substring(1) : handle;
-    }
 
     private static String handleFromId(String id) {
       if (!id.contains("://")) {
@@ -431,13 +428,9 @@ public final class ReturningAccountEvaluation {
       }
       String trimmed = id.replaceAll("/+$", "");
       String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-      return last.startsWith("@") ? last.substring(1) : last;
+      return Platform.bareHandle(last);
     }
 
-    private static String handleKey(Platform platform, String handle) {
-      String h = handle.startsWith("@") ? handle.substring(1) : handle;
-      return platform.name() + ':' + h.toLowerCase(Locale.ROOT);
-    }
 
     /** Prints every miss and wrong match with the best candidate's evidence, for tuning. */
     private void debug(Map<AccountKey, AccountKey> truth) {
