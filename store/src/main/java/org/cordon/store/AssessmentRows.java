@@ -17,7 +17,11 @@ import org.cordon.core.signal.Signal;
 import org.cordon.core.signal.Tier;
 import tools.jackson.databind.JsonNode;
 
-/** Assessments as rows, their signals as a jsonb array (read whole, never queried apart). */
+/**
+ * Assessments as rows, their signals as a jsonb array (read whole, or matched with {@code @>} by
+ * the desk's copies). A signal about the assessment's own subject, the usual case, is stored
+ * without its subject, which reading fills in; rows written before that carry it and read the same.
+ */
 final class AssessmentRows {
   private AssessmentRows() {}
 
@@ -59,7 +63,9 @@ final class AssessmentRows {
    * rows, six statements for a batch of 500, each parsed and planned with its thousands of
    * parameters. A COPY into a staging table and one INSERT ... SELECT cost the server as much or
    * more than the VALUES form (index upkeep and jsonb parsing are the same either way), so COPY was
-   * not kept.
+   * not kept. The same judgement recorded again (a post seen in two payloads, a replay) leaves the
+   * row as it is: an update would write a new version of the row, its 1 kB of signals and its
+   * index entries for nothing.
    */
   static void upsertWithStatement(Connection c, java.util.Collection<Assessment> distinct) throws SQLException {
     String sql = """
@@ -69,7 +75,9 @@ final class AssessmentRows {
           AS u(kind, platform, id, score, flagged, tier, explanation, signals, assessed_at)
         ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
           SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
-              explanation = EXCLUDED.explanation, signals = EXCLUDED.signals""";
+              explanation = EXCLUDED.explanation, signals = EXCLUDED.signals
+          WHERE (assessments.score, assessments.flagged, assessments.tier, assessments.explanation, assessments.signals)
+                IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.flagged, EXCLUDED.tier, EXCLUDED.explanation, EXCLUDED.signals)""";
     int n = distinct.size();
     String[] kinds = new String[n];
     String[] platforms = new String[n];
@@ -89,7 +97,7 @@ final class AssessmentRows {
       flags[i] = a.flagged();
       tiers[i] = a.tier().map(Tier::name).orElse(null);
       explanations[i] = Columns.storable(a.explanation());
-      signals[i] = signalsJson(a.signals());
+      signals[i] = signalsJson(a.subject(), a.signals());
       times[i] = a.assessedAt().toString();
       i++;
     }
@@ -116,7 +124,7 @@ final class AssessmentRows {
     ps.setBoolean(5, a.flagged());
     setTier(ps, 6, a.tier());
     ps.setString(7, Columns.storable(a.explanation()));
-    ps.setString(8, signalsJson(a.signals()));
+    ps.setString(8, signalsJson(a.subject(), a.signals()));
     ps.setTimestamp(9, Columns.timestamp(a.assessedAt()));
   }
 
@@ -154,7 +162,7 @@ final class AssessmentRows {
         rs.getDouble("score"),
         rs.getBoolean("flagged"),
         tier(rs, "tier"),
-        signals(rs.getString("signals")),
+        signals(rs.getString("signals"), subject(rs, "subject_kind", "platform", "subject_id")),
         rs.getString("explanation"),
         Columns.instant(rs, "assessed_at"));
   }
@@ -165,20 +173,23 @@ final class AssessmentRows {
 
   /**
    * The signals as the jsonb array the table holds, written by a streaming generator: building a
-   * tree first cost more than the rest of the row.
+   * tree first cost more than the rest of the row. A signal about {@code owner} (the assessment's
+   * subject) leaves its subject out.
    */
-  static String signalsJson(List<Signal> signals) {
+  static String signalsJson(Subject owner, List<Signal> signals) {
     java.io.StringWriter out = new java.io.StringWriter(256 * Math.max(1, signals.size()));
     try (tools.jackson.core.JsonGenerator g = ObservationRows.JSON.createGenerator(out)) {
       g.writeStartArray();
       for (Signal s : signals) {
         g.writeStartObject();
-        g.writeName("subject");
-        g.writeStartObject();
-        g.writeStringProperty("kind", s.subject().kind().name());
-        g.writeStringProperty("platform", s.subject().platform().name());
-        g.writeStringProperty("id", s.subject().id());
-        g.writeEndObject();
+        if (!s.subject().equals(owner)) {
+          g.writeName("subject");
+          g.writeStartObject();
+          g.writeStringProperty("kind", s.subject().kind().name());
+          g.writeStringProperty("platform", s.subject().platform().name());
+          g.writeStringProperty("id", s.subject().id());
+          g.writeEndObject();
+        }
         g.writeStringProperty("kind", Columns.storable(s.kind()));
         g.writeNumberProperty("strength", s.strength());
         if (s.tier().isPresent()) {
@@ -198,15 +209,16 @@ final class AssessmentRows {
     return out.toString();
   }
 
-  static List<Signal> signals(String json) {
+  /** Reads {@link #signalsJson}; a signal stored without a subject is about {@code owner}. */
+  static List<Signal> signals(String json, Subject owner) {
     List<Signal> signals = new ArrayList<>();
     for (JsonNode node : ObservationRows.JSON.readTree(json)) {
       JsonNode subject = node.get("subject");
       Map<String, String> evidence = new HashMap<>();
       node.get("evidence").properties().forEach(e -> evidence.put(e.getKey(), e.getValue().asString()));
       signals.add(new Signal(
-          Subject.of(Subject.SubjectKind.valueOf(subject.get("kind").asString()), new Platform(subject.get("platform").asString()),
-              subject.get("id").asString()),
+          subject == null ? owner : Subject.of(Subject.SubjectKind.valueOf(subject.get("kind").asString()),
+              new Platform(subject.get("platform").asString()), subject.get("id").asString()),
           node.get("kind").asString(),
           node.get("strength").asDouble(),
           node.has("tier") ? Optional.of(Tier.valueOf(node.get("tier").asString())) : Optional.empty(),

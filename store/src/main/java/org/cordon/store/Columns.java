@@ -20,9 +20,11 @@ final class Columns {
    * from hostile input; they are replaced so that a single post cannot fail a whole batch.
    */
   static String storable(String text) {
-    if (isStorable(text)) {
-      return text;
-    }
+    return isStorable(text) ? text : replaceUnstorable(text);
+  }
+
+  /** {@link #storable} of a text known not to be storable as it is. */
+  static String replaceUnstorable(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -39,29 +41,34 @@ final class Columns {
     return out.toString();
   }
 
+  /**
+   * Runs for every text column of every row written, so the usual character costs one comparison:
+   * subtracting one wraps NUL to U+FFFF and moves the surrogates to U+D7FF..U+DFFE, so everything
+   * below U+D800 (all but emoji and a few rare blocks) passes a single unsigned test.
+   */
   static boolean isStorable(String text) {
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
+      if ((char) (c - 1) >= '\uD7FF') {
+        if (c == 0) {
+          return false;
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return false;
+        }
       }
     }
     return true;
   }
 
   /**
-   * The exact UTF-16 code units of a text that {@link #storable} would change, to restore it on
-   * reading. Coded by hand: the JDK's UTF-16 charset replaces an unpaired surrogate.
+   * The exact UTF-16 code units (UTF-16BE) of a text that {@link #storable} would change, to restore
+   * it on reading, unpaired surrogates included. Coded by hand: the JDK's UTF-16 charset replaces an
+   * unpaired surrogate.
    */
-  static byte[] exactOrNull(String text) {
-    if (isStorable(text)) {
-      return null;
-    }
+  static byte[] exact(String text) {
     byte[] bytes = new byte[text.length() * 2];
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -26,7 +26,8 @@ import org.cordon.core.signal.PostContext;
 
 /**
  * The unassessed posts, oldest posted first: the posts named in {@code post_inbox}, which a post
- * enters when it is first stored and leaves when its assessment is recorded.
+ * enters when it is first stored by {@code ObservationStore.write} and leaves when its assessment
+ * is recorded. Posts stored by {@code writeAssessed} come judged and never enter it.
  */
 final class JdbcAssessmentInbox implements AssessmentInbox {
   private final Transactions transactions;

@@ -1,25 +1,52 @@
 package org.cordon.store;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cordon.core.evidence.Sha256;
 import org.cordon.core.ingest.ParsedRecord;
 import org.cordon.core.ingest.SourcePosition;
 import org.cordon.core.model.Account;
 import org.cordon.core.model.AccountKey;
 import org.cordon.core.model.Interaction;
 import org.cordon.core.model.Media;
+import org.cordon.core.model.MediaKey;
 import org.cordon.core.model.Observed;
 import org.cordon.core.model.Platform;
 import org.cordon.core.model.Post;
+import org.cordon.core.model.PostKey;
 
-/** One write's records sorted by table, with the payload link of every item. */
+/**
+ * One write's records sorted by table, with the payload links the write may store. The rule, as
+ * {@code V5__provenance_rule.sql} records it: a post and a follow are linked to every payload they
+ * come in; an account or a media item only to the payload whose write stored it (they are stored
+ * once and never updated, so that payload is where the stored row came from); a mention, reply or
+ * share only when its post is not in the same record, since otherwise the post's link (same digest,
+ * same position) is its provenance already.
+ */
 final class ObservationBatch {
-  record PayloadLink(String itemKind, Platform platform, String itemKey, Sha256 digest, SourcePosition position) {}
+  /** @param digest the payload's SHA-256 in lowercase hex */
+  record PayloadLink(String itemKind, Platform platform, String itemKey, String digest, SourcePosition position) {}
+
+  /** Lock order: platform, then kind, then key, then digest; hand-written, as it runs for every link. */
+  static final Comparator<PayloadLink> LINK_ORDER = (a, b) -> {
+    int c = a.platform().name().compareTo(b.platform().name());
+    if (c != 0) {
+      return c;
+    }
+    c = a.itemKind().compareTo(b.itemKind());
+    if (c != 0) {
+      return c;
+    }
+    c = a.itemKey().compareTo(b.itemKey());
+    return c != 0 ? c : a.digest().compareTo(b.digest());
+  };
 
   final List<Account> accounts = new ArrayList<>();
   /** Accounts dropped in favour of a fuller view of the same account in this batch. */
@@ -30,7 +57,12 @@ final class ObservationBatch {
   final List<Interaction.Mention> mentions = new ArrayList<>();
   final List<Interaction.Reply> replies = new ArrayList<>();
   final List<Interaction.Share> shares = new ArrayList<>();
+  /** Links stored whatever the write finds stored: posts, follows, interactions without their post. */
   final List<PayloadLink> links = new ArrayList<>();
+  /** The payload each account's kept view came from: linked only if the write stores the account. */
+  final Map<AccountKey, PayloadLink> accountLinks = new HashMap<>();
+  /** The first payload of each media item: linked only if the write stores the item. */
+  final Map<MediaKey, PayloadLink> mediaLinks = new HashMap<>();
   final String source;
   final Instant observedAt;
 
@@ -43,48 +75,59 @@ final class ObservationBatch {
     ObservationBatch batch = new ObservationBatch(source, observedAt);
     Map<AccountKey, Account> accounts = new LinkedHashMap<>();
     long accountsSeen = 0;
+    // one digest object for the batch, and hex without Sha256's validating pattern: this runs per record
+    MessageDigest sha256 = sha256();
+    HexFormat hex = HexFormat.of();
     for (ParsedRecord record : records) {
-      Sha256 digest = Sha256.of(record.payload());
+      String digest = hex.formatHex(sha256.digest(record.payload()));
       for (Observed item : record.items()) {
         switch (item) {
           case Account a -> {
             accountsSeen++;
             // a post's author often comes as a bare id and handle next to a full profile: keep the fuller
-            accounts.merge(a.key(), a, (old, now) -> detail(now) > detail(old) ? now : old);
-            batch.link("account", a.platform(), a.key().id(), digest, record);
+            Account kept = accounts.merge(a.key(), a, (old, now) -> detail(now) > detail(old) ? now : old);
+            if (kept == a) {
+              batch.accountLinks.put(a.key(), link("account", a.platform(), a.key().id(), digest, record));
+            }
           }
           case Post p -> {
             batch.posts.add(p);
-            batch.link("post", p.platform(), p.key().id(), digest, record);
+            batch.links.add(link("post", p.platform(), p.key().id(), digest, record));
           }
           case Media m -> {
             batch.media.add(m);
-            batch.link("media", m.platform(), m.key().id(), digest, record);
+            batch.mediaLinks.putIfAbsent(m.key(), link("media", m.platform(), m.key().id(), digest, record));
           }
           case Interaction.Follow f -> {
             samePlatform(f, f.to().platform());
             batch.follows.add(f);
-            batch.link("follow", f.platform(), f.from().id() + " " + f.to().id(), digest, record);
+            batch.links.add(link("follow", f.platform(), f.from().id() + " " + f.to().id(), digest, record));
           }
           case Interaction.Mention m -> {
             samePlatform(m, m.post().platform());
             m.to().ifPresent(to -> samePlatform(m, to.platform()));
             batch.mentions.add(m);
-            batch.link("mention", m.platform(), m.post().id() + " " + m.toHandle(), digest, record);
+            if (!carriesPost(record, m.post())) {
+              batch.links.add(link("mention", m.platform(), m.post().id() + " " + m.toHandle(), digest, record));
+            }
           }
           case Interaction.Reply r -> {
             samePlatform(r, r.post().platform());
             samePlatform(r, r.inReplyTo().platform());
             r.to().ifPresent(to -> samePlatform(r, to.platform()));
             batch.replies.add(r);
-            batch.link("reply", r.platform(), r.post().id(), digest, record);
+            if (!carriesPost(record, r.post())) {
+              batch.links.add(link("reply", r.platform(), r.post().id(), digest, record));
+            }
           }
           case Interaction.Share s -> {
             samePlatform(s, s.post().platform());
             s.original().ifPresent(o -> samePlatform(s, o.platform()));
             s.originalAuthor().ifPresent(o -> samePlatform(s, o.platform()));
             batch.shares.add(s);
-            batch.link("share", s.platform(), s.post().id(), digest, record);
+            if (!carriesPost(record, s.post())) {
+              batch.links.add(link("share", s.platform(), s.post().id(), digest, record));
+            }
           }
         }
       }
@@ -95,24 +138,72 @@ final class ObservationBatch {
     return batch;
   }
 
-  /**
-   * Concurrent writes that insert the same keys in different orders can deadlock, each waiting on
-   * a key the other inserted first; in key order they queue instead.
-   */
-  private void sortByKey() {
-    accounts.sort(Comparator.comparing((Account a) -> a.platform().name()).thenComparing(a -> a.key().id()));
-    posts.sort(Comparator.comparing((Post p) -> p.platform().name()).thenComparing(p -> p.key().id()));
-    media.sort(Comparator.comparing((Media m) -> m.platform().name()).thenComparing(m -> m.key().id()));
-    follows.sort(Comparator.comparing((Interaction.Follow f) -> f.platform().name()).thenComparing(f -> f.from().id()).thenComparing(f -> f.to().id()));
-    mentions.sort(Comparator.comparing((Interaction.Mention m) -> m.platform().name()).thenComparing(m -> m.post().id()).thenComparing(Interaction.Mention::toHandle));
-    replies.sort(Comparator.comparing((Interaction.Reply r) -> r.platform().name()).thenComparing(r -> r.post().id()));
-    shares.sort(Comparator.comparing((Interaction.Share s) -> s.platform().name()).thenComparing(s -> s.post().id()));
-    links.sort(Comparator.comparing((PayloadLink l) -> l.platform().name()).thenComparing(PayloadLink::itemKind)
-        .thenComparing(PayloadLink::itemKey).thenComparing(l -> l.digest().hex()));
+  /** Whether the record holds the post itself, whose link then stands for the post's interactions too. */
+  private static boolean carriesPost(ParsedRecord record, PostKey post) {
+    for (Observed item : record.items()) {
+      if (item instanceof Post p && p.key().equals(post)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private void link(String kind, Platform platform, String key, Sha256 digest, ParsedRecord record) {
-    links.add(new PayloadLink(kind, platform, key, digest, record.position()));
+  /**
+   * The links to store once the write knows which accounts and media it stored, in lock order.
+   *
+   * @param newAccounts the accounts this write inserted
+   * @param newMedia the media items this write inserted
+   */
+  List<PayloadLink> linksToStore(List<AccountKey> newAccounts, List<MediaKey> newMedia) {
+    List<PayloadLink> all = new ArrayList<>(links.size() + newAccounts.size() + newMedia.size());
+    all.addAll(links);
+    for (AccountKey key : newAccounts) {
+      all.add(java.util.Objects.requireNonNull(accountLinks.get(key), "an account stored by this write is in the batch"));
+    }
+    for (MediaKey key : newMedia) {
+      all.add(java.util.Objects.requireNonNull(mediaLinks.get(key), "a media item stored by this write is in the batch"));
+    }
+    all.sort(LINK_ORDER);
+    return all;
+  }
+
+  /**
+   * Concurrent writes that insert the same keys in different orders can deadlock, each waiting on
+   * a key the other inserted first; in key order they queue instead. The comparators are written
+   * out: chains of {@code Comparator.comparing} cost more than the rest of the batch's preparation.
+   */
+  private void sortByKey() {
+    accounts.sort((a, b) -> compare(a.platform(), a.key().id(), b.platform(), b.key().id()));
+    posts.sort((a, b) -> compare(a.platform(), a.key().id(), b.platform(), b.key().id()));
+    media.sort((a, b) -> compare(a.platform(), a.key().id(), b.platform(), b.key().id()));
+    follows.sort((a, b) -> {
+      int c = compare(a.platform(), a.from().id(), b.platform(), b.from().id());
+      return c != 0 ? c : a.to().id().compareTo(b.to().id());
+    });
+    mentions.sort((a, b) -> {
+      int c = compare(a.platform(), a.post().id(), b.platform(), b.post().id());
+      return c != 0 ? c : a.toHandle().compareTo(b.toHandle());
+    });
+    replies.sort((a, b) -> compare(a.platform(), a.post().id(), b.platform(), b.post().id()));
+    shares.sort((a, b) -> compare(a.platform(), a.post().id(), b.platform(), b.post().id()));
+    links.sort(LINK_ORDER);
+  }
+
+  private static int compare(Platform platformA, String idA, Platform platformB, String idB) {
+    int c = platformA.name().compareTo(platformB.name());
+    return c != 0 ? c : idA.compareTo(idB);
+  }
+
+  private static PayloadLink link(String kind, Platform platform, String key, String digest, ParsedRecord record) {
+    return new PayloadLink(kind, platform, key, digest, record.position());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** Interactions are stored with one platform; core allows keys on others, which no source makes. */

@@ -157,6 +157,95 @@ class ObservationStoreTest extends DatabaseTestBase {
           AND file = 'input.jsonl' AND record_index = 7 AND byte_offset = 700""", platform.name(), digest)).isEqualTo(2);
   }
 
+  private long links(Platform platform, String kind, String key) throws SQLException {
+    return count("SELECT count(*) FROM raw_payloads WHERE platform = ? AND item_kind = ? AND item_key = ?", platform.name(), kind, key);
+  }
+
+  @Test
+  void postsAndFollowsAreLinkedToEveryPayloadAccountsAndMediaToTheOneThatStoredThemInteractionsThroughTheirPost() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Post post = Fixtures.post(platform, "p", "a", Fixtures.T0);
+    AccountKey a = post.author();
+    AccountKey b = AccountKey.of(platform, "b");
+    PostKey elsewhere = PostKey.of(platform, "q");
+    ParsedRecord first = Fixtures.record("f", 1, post, Account.minimal(a, "a"), Fixtures.media(platform, "m"),
+        new Interaction.Mention(a, "b", Optional.of(b), post.key(), Fixtures.T0),
+        new Interaction.Reply(a, Optional.of(b), post.key(), elsewhere, Fixtures.T0),
+        new Interaction.Share(a, Interaction.Share.Kind.QUOTE, post.key(), Optional.of(elsewhere), Optional.of(b), Optional.empty(), Fixtures.T0),
+        new Interaction.Follow(a, b, Optional.empty()));
+    ParsedRecord second = Fixtures.record("f", 2, post, Fixtures.richAccount(platform, "a"), Fixtures.media(platform, "m"),
+        new Interaction.Mention(a, "c", Optional.empty(), elsewhere, Fixtures.T0),
+        new Interaction.Follow(a, b, Optional.empty()));
+
+    stores.observations().write("src", List.of(first));
+    stores.observations().write("src", List.of(second));
+
+    assertThat(links(platform, "post", "p")).as("a post, in each payload").isEqualTo(2);
+    assertThat(links(platform, "follow", "a b")).as("a follow, in each payload").isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM raw_payloads WHERE platform = ? AND item_kind = 'account' AND item_key = 'a' AND record_index = 1",
+        platform.name())).as("an account, only where its stored row came from").isEqualTo(1);
+    assertThat(links(platform, "account", "a")).isEqualTo(1);
+    assertThat(links(platform, "media", "m")).isEqualTo(1);
+    assertThat(links(platform, "mention", "p b") + links(platform, "reply", "p") + links(platform, "share", "p"))
+        .as("interactions of a post in their record go by the post's link").isZero();
+    assertThat(links(platform, "mention", "q c")).as("a mention whose post is not in its record").isEqualTo(1);
+  }
+
+  @Test
+  void anAccountSeenTwiceInOneWriteIsLinkedToThePayloadOfTheViewStored() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Account full = Fixtures.richAccount(platform, "a");
+
+    stores.observations().write("src", List.of(Fixtures.record("f", 1, Account.minimal(full.key(), full.handle())), Fixtures.record("f", 2, full)));
+
+    assertThat(stores.observations().account(full.key())).contains(full);
+    assertThat(count("SELECT count(*) FROM raw_payloads WHERE platform = ? AND item_kind = 'account'", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM raw_payloads WHERE platform = ? AND item_kind = 'account' AND record_index = 2", platform.name()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void everyStoredPostAccountMediaItemAndFollowHasAPayloadLinkAfterOverlappingWrites() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    java.util.Random random = new java.util.Random(20261123L);
+    for (int write = 0; write < 6; write++) {
+      List<ParsedRecord> records = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        Post post = Fixtures.post(platform, "p" + random.nextInt(60), "a" + random.nextInt(15), Fixtures.T0);
+        records.add(Fixtures.record("f" + write, i + 1, post, Account.minimal(post.author(), "h"), Fixtures.media(platform, "m" + random.nextInt(20)),
+            new Interaction.Mention(post.author(), "x", Optional.empty(), post.key(), Fixtures.T0),
+            new Interaction.Follow(post.author(), AccountKey.of(platform, "a" + random.nextInt(15)), Optional.empty())));
+      }
+      if (write % 2 == 0) {
+        stores.observations().write("src", records);
+      } else {
+        stores.observations().writeAssessed("src", records, List.of());
+      }
+    }
+
+    assertThat(count("""
+        SELECT count(*) FROM posts p WHERE p.platform = ?
+          AND NOT EXISTS (SELECT 1 FROM raw_payloads r WHERE r.platform = p.platform AND r.item_kind = 'post' AND r.item_key = p.native_id)""",
+        platform.name())).isZero();
+    assertThat(count("""
+        SELECT count(*) FROM accounts a WHERE a.platform = ?
+          AND NOT EXISTS (SELECT 1 FROM raw_payloads r WHERE r.platform = a.platform AND r.item_kind = 'account' AND r.item_key = a.native_id)""",
+        platform.name())).isZero();
+    assertThat(count("""
+        SELECT count(*) FROM media m WHERE m.platform = ?
+          AND NOT EXISTS (SELECT 1 FROM raw_payloads r WHERE r.platform = m.platform AND r.item_kind = 'media' AND r.item_key = m.native_id)""",
+        platform.name())).isZero();
+    assertThat(count("""
+        SELECT count(*) FROM follows f WHERE f.platform = ?
+          AND NOT EXISTS (SELECT 1 FROM raw_payloads r WHERE r.platform = f.platform AND r.item_kind = 'follow'
+                            AND r.item_key = f.from_id || ' ' || f.to_id)""",
+        platform.name())).isZero();
+    assertThat(count("SELECT count(*) FROM accounts WHERE platform = ?", platform.name())).isEqualTo(
+        count("SELECT count(*) FROM raw_payloads WHERE platform = ? AND item_kind = 'account'", platform.name()));
+    assertThat(count("SELECT count(*) FROM media WHERE platform = ?", platform.name())).isEqualTo(
+        count("SELECT count(*) FROM raw_payloads WHERE platform = ? AND item_kind = 'media'", platform.name()));
+  }
+
   @Test
   void postsOfOneBatchKeepTheirMediaInOrder() {
     Platform platform = SharedDatabase.freshPlatform();

@@ -7,6 +7,7 @@ import org.cordon.core.model.Account;
 import org.cordon.core.model.AccountKey;
 import org.cordon.core.model.Post;
 import org.cordon.core.model.PostKey;
+import org.cordon.core.signal.Assessment;
 
 /**
  * The system of record for what sources observed. Writing is idempotent on (platform, native id):
@@ -16,6 +17,14 @@ import org.cordon.core.model.PostKey;
  */
 public interface ObservationStore {
   WriteCounts write(String source, List<ParsedRecord> records);
+
+  /**
+   * Stores records whose posts were judged before they were stored, as a triage path that keeps
+   * only what it flags does: the records and the assessments in one transaction, so a post is never
+   * stored without its assessment nor the other way round, and the posts never wait in the
+   * {@link AssessmentInbox}. Idempotent like {@link #write}: a replayed batch stores nothing twice.
+   */
+  WriteCounts writeAssessed(String source, List<ParsedRecord> records, List<Assessment> assessments);
 
   Optional<Post> post(PostKey key);
 
