@@ -48,6 +48,23 @@ final class BoundedBytes {
     bytes[kept++] = (byte) b;
   }
 
+  /** {@link #add(int)} of each of {@code from[start, end)}, copied at once while under the limit. */
+  void add(byte[] from, int start, int end) {
+    int n = end - start;
+    if (size + n > limit) {
+      for (int i = start; i < end; i++) {
+        add(from[i]);
+      }
+      return;
+    }
+    if (kept + n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, (int) Math.min((long) limit, Math.max(Math.max(bytes.length * 2L, 256), (long) kept + n)));
+    }
+    System.arraycopy(from, start, bytes, kept, n);
+    kept += n;
+    size += n;
+  }
+
   long size() {
     return size;
   }

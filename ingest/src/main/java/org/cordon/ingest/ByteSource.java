@@ -35,6 +35,50 @@ final class ByteSource {
     return buffer[position++] & 0xff;
   }
 
+  /**
+   * Consumes the bytes up to and including the next '\n' (or to the end of the input), handing
+   * every byte before it to {@code line} in bulk; a '\r' right before the '\n' is consumed but not
+   * handed on. Returns false when the input was already at its end. Byte by byte this loop was the
+   * largest single frame of reading JSON lines.
+   */
+  boolean readLine(BoundedBytes line) throws IOException {
+    if (position == limit && !fill()) {
+      return false;
+    }
+    boolean pendingReturn = false;
+    while (true) {
+      if (position == limit && !fill()) {
+        if (pendingReturn) {
+          line.add('\r');
+        }
+        return true;
+      }
+      if (pendingReturn) {
+        // a '\r' ended the previous buffer: dropped if this one starts the line's end
+        if (buffer[position] != '\n') {
+          line.add('\r');
+        }
+        pendingReturn = false;
+      }
+      int newline = position;
+      while (newline < limit && buffer[newline] != '\n') {
+        newline++;
+      }
+      if (newline < limit) {
+        int end = newline > position && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+        line.add(buffer, position, end);
+        offset += newline + 1 - position;
+        position = newline + 1;
+        return true;
+      }
+      int end = buffer[limit - 1] == '\r' ? limit - 1 : limit;
+      pendingReturn = end < limit;
+      line.add(buffer, position, end);
+      offset += limit - position;
+      position = limit;
+    }
+  }
+
   /** Offset of the next byte to be read, from the start of the input. */
   long offset() {
     return offset;

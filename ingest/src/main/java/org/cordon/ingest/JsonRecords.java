@@ -8,12 +8,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.cordon.core.ingest.ParsedRecord;
 import org.cordon.core.ingest.RecordSink;
 import org.cordon.core.ingest.Rejection;
 import org.cordon.core.model.Observed;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +28,9 @@ final class JsonRecords {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           // Two values for one key make a record ambiguous evidence: refuse rather than pick one.
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // Checked as the tree is built (the map already reports a replaced value), which costs
+          // nothing, rather than by the parser's own set of names per object.
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .build();
 
   private static final int MAX_DETAIL = 300;
@@ -49,23 +51,29 @@ final class JsonRecords {
 
   private static void deliverComplete(RawRecord.Complete record, RecordSink sink, RecordMapper mapper) {
     byte[] bytes = record.bytes();
-    String text;
-    try {
-      text = decodeUtf8(bytes);
-    } catch (CharacterCodingException e) {
-      sink.reject(Rejection.of(record.position(), Rejection.Reason.INVALID_ENCODING, e.getMessage(), bytes));
-      return;
-    }
+    int utf8 = Utf8.check(bytes);
+    Optional<JsonNode> parsed = utf8 != Utf8.INVALID ? parseBytes(bytes) : Optional.empty();
     JsonNode node;
-    try {
-      node = MAPPER.readTree(text);
-    } catch (JacksonException e) {
-      sink.reject(Rejection.of(record.position(), Rejection.Reason.MALFORMED_JSON, shortMessage(e), bytes));
-      return;
+    if (parsed.isPresent()) {
+      node = parsed.get();
+    } else {
+      String text;
+      try {
+        text = decodeUtf8(bytes);
+      } catch (CharacterCodingException e) {
+        sink.reject(Rejection.of(record.position(), Rejection.Reason.INVALID_ENCODING, e.getMessage(), bytes));
+        return;
+      }
+      try {
+        node = MAPPER.readTree(text);
+      } catch (JacksonException e) {
+        sink.reject(Rejection.of(record.position(), Rejection.Reason.MALFORMED_JSON, shortMessage(e), bytes));
+        return;
+      }
     }
     List<Observed> items;
     try {
-      items = mapper.map(node);
+      items = parsed.isPresent() && utf8 == Utf8.VALID_WITHOUT_SURROGATE_ESCAPES ? Fields.mapWithoutLoneSurrogates(mapper, node) : mapper.map(node);
     } catch (RecordProblem p) {
       sink.reject(Rejection.of(record.position(), p.reason(), p.getMessage(), bytes));
       return;
@@ -85,6 +93,20 @@ final class JsonRecords {
       return;
     }
     sink.accept(new ParsedRecord(record.position(), bytes, items));
+  }
+
+  /**
+   * The tree of a record already known to be valid UTF-8, parsed from its bytes (no String of the
+   * whole record is made, and Jackson's byte parser is the faster of its two), or empty when the
+   * bytes are not valid JSON: the record then goes the String way, whose error message (with its
+   * character offset) is the one a rejection carries.
+   */
+  private static Optional<JsonNode> parseBytes(byte[] bytes) {
+    try {
+      return Optional.of(MAPPER.readTree(bytes));
+    } catch (JacksonException e) {
+      return Optional.empty();
+    }
   }
 
   /** Strict UTF-8: a malformed or unmappable sequence is an error, never a replacement character. */

@@ -32,13 +32,7 @@ final class LineReader {
       lineNumber++;
       long start = source.offset();
       BoundedBytes line = new BoundedBytes(maxRecordBytes, BoundedBytes.RECORD_CAPACITY);
-      int b;
-      while ((b = source.read()) >= 0 && b != '\n') {
-        if (b == '\r' && source.peek() == '\n') {
-          continue;
-        }
-        line.add(b);
-      }
+      source.readLine(line);
       if (line.isBlank()) {
         continue;
       }

@@ -46,6 +46,19 @@ class ReadersTest {
   }
 
   @Test
+  void rejectsAnEscapedLoneSurrogateWhetherTheRecordsBytesArePlainOrNot() {
+    String lone = "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"1\\uD800\",\"to_id\":\"2\"}";
+    String loneLowLowerCase = "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"1\\udc00\",\"to_id\":\"2\"}";
+    String loneWithNonAscii = "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"\u00e9\\uD800\",\"to_id\":\"2\"}";
+    String paired = "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"1\\uD83D\\uDD25\",\"to_id\":\"2\"}";
+    String backslashThenText = "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"1\\\\ud800\",\"to_id\":\"2\"}";
+
+    RecordingSink sink = RecordingSink.read(lines, String.join("\n", lone, loneLowLowerCase, loneWithNonAscii, paired, backslashThenText));
+
+    assertThat(sink.outline()).containsExactly("INVALID_ENCODING", "INVALID_ENCODING", "INVALID_ENCODING", "ok", "ok");
+  }
+
+  @Test
   void rejectsDeepNestingInsideARecord() {
     String deep = "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"1\",\"to_id\":\"2\",\"x\":"
         + "[".repeat(5000) + "]".repeat(5000) + "}";

@@ -53,8 +53,26 @@ class Utf8DecodingTest {
       Optional<String> expected = strict(bytes);
       rejected += expected.isEmpty() ? 1 : 0;
       assertThat(decoded(bytes)).as("seed %d, bytes %s", seed, java.util.HexFormat.of().formatHex(bytes)).isEqualTo(expected);
+      if (expected.isEmpty()) {
+        assertThat(Utf8.check(bytes)).as("seed %d, bytes %s", seed, java.util.HexFormat.of().formatHex(bytes)).isEqualTo(Utf8.INVALID);
+      }
     }
     assertThat(rejected).isBetween(1, 19_999);
+  }
+
+  @Test
+  void theFastCheckPassesOnlyPlainValidBytesAndNotesEscapedSurrogates() {
+    assertThat(Utf8.check("{\"a\":\"lorem \u0646\u0648\u0631 \ud83d\ude00\"}".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(Utf8.VALID_WITHOUT_SURROGATE_ESCAPES);
+    assertThat(Utf8.check("{\"a\":\"\\uD83D\\uDE00\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Utf8.VALID);
+    assertThat(Utf8.check("{\"a\":\"\\udc00\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Utf8.VALID);
+    assertThat(Utf8.check("{\"a\":\"\\u00e9\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Utf8.VALID_WITHOUT_SURROGATE_ESCAPES);
+    // a byte order mark or a control character sends the record the String way
+    assertThat(Utf8.check("\ufeff{}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Utf8.INVALID);
+    assertThat(Utf8.check("{\"a\":\"\u0001\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Utf8.INVALID);
+    assertThat(Utf8.check("{\"a\":1}\t\r\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(Utf8.VALID_WITHOUT_SURROGATE_ESCAPES);
+    // a cut sequence at the very end
+    assertThat(Utf8.check(new byte[] {'a', (byte) 0xE2, (byte) 0x82})).isEqualTo(Utf8.INVALID);
   }
 
   @Test

@@ -64,7 +64,15 @@ public final class Normaliser {
    */
   private static final ThreadLocal<LastFold> LAST_FOLD = new ThreadLocal<>();
 
-  private record LastFold(Normaliser normaliser, String input, String output) {}
+  /**
+   * @param standardToo whether no segmentation word was used, so any normaliser without them
+   *     (the standard one) folds the input the same way
+   */
+  private record LastFold(Normaliser normaliser, boolean standardToo, String input, String output) {
+    boolean holds(Normaliser asked, String text) {
+      return input == text && (normaliser == asked || (standardToo && !asked.canSegment()));
+    }
+  }
 
   private final Set<String> segmentationWords;
   private final int longestWord;
@@ -105,19 +113,24 @@ public final class Normaliser {
 
   public NormalisedText normalise(String text) {
     Objects.requireNonNull(text, "text");
-    Trace unicode = unicodeAndScripts(text);
-    return new WordSteps(unicode, this).run().toText(text);
+    WordSteps steps = new WordSteps(unicodeAndScripts(text), this);
+    NormalisedText normalised = steps.run().toText(text);
+    // The lexicon's normaliser runs first on a post; the standard one (near-duplicate shingles,
+    // classifier features) then finds the same result here instead of folding the text again.
+    LAST_FOLD.set(new LastFold(this, !steps.usedSegmentationWords(), text, normalised.normalised()));
+    return normalised;
   }
 
   /** Only the normalised string, for callers that need no way back to the original. */
   public String fold(String text) {
     Objects.requireNonNull(text, "text");
     LastFold last = LAST_FOLD.get();
-    if (last != null && last.input() == text && last.normaliser() == this) {
+    if (last != null && last.holds(this, text)) {
       return last.output();
     }
-    String folded = new WordSteps(unicodeAndScripts(text), this).run().toPlainString();
-    LAST_FOLD.set(new LastFold(this, text, folded));
+    WordSteps steps = new WordSteps(unicodeAndScripts(text), this);
+    String folded = steps.run().toPlainString();
+    LAST_FOLD.set(new LastFold(this, !steps.usedSegmentationWords(), text, folded));
     return folded;
   }
 

@@ -18,6 +18,11 @@ final class WordSteps {
   private final Trace out;
   private final Trace word = new Trace(32);
   private final Trace closedUp = new Trace(32);
+  /**
+   * Whether a word was split with the normaliser's segmentation words. Until one is, the output is
+   * the same as the standard normaliser's, which has none: the only step where normalisers differ.
+   */
+  private boolean usedSegmentationWords;
   /** Whether the whole text is mostly Latin; worked out only when a word of look-alikes needs it. */
   private Boolean mostlyLatin;
 
@@ -64,6 +69,11 @@ final class WordSteps {
       i = end;
     }
     return out;
+  }
+
+  /** Whether {@link #run} split a word with segmentation words (so a standard normaliser's result would differ). */
+  boolean usedSegmentationWords() {
+    return usedSegmentationWords;
   }
 
   private static boolean isGap(int c) {
@@ -482,6 +492,7 @@ final class WordSteps {
     if (pieces[n] == Integer.MAX_VALUE || pieces[n] == 1) {
       return false;
     }
+    usedSegmentationWords = true;
     boolean[] splitBefore = new boolean[n];
     for (int end = n; end > 0; end = lastPieceStart[end]) {
       if (lastPieceStart[end] > 0) {

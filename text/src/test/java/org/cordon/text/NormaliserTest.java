@@ -313,4 +313,22 @@ class NormaliserTest {
     String second = new String(first.toCharArray());
     assertThat(standard.fold(first)).isEqualTo(standard.fold(second)).isEqualTo("pale lantern");
   }
+
+  @Test
+  void foldingAfterALexiconNormalisedTheSameTextGivesWhatFoldingAloneGives() {
+    // the standard fold reuses the segmenting normaliser's result only when no segmentation word was used
+    for (String text : new String[] {"#palelanternorder now", "#PaleLanternOrder now", "p a l e l a n t e r n order", "plain words only",
+        "l.a.n.t.e.r.n light"}) {
+      String alone = standard.fold(new String(text.toCharArray()));
+      String withWordsAlone = withWords.fold(new String(text.toCharArray()));
+      String same = new String(text.toCharArray());
+      NormalisedText forLexicon = withWords.normalise(same);
+      assertThat(standard.fold(same)).as(text).isEqualTo(alone);
+      assertThat(withWords.fold(same)).as(text).isEqualTo(forLexicon.normalised()).isEqualTo(withWordsAlone);
+      String again = new String(text.toCharArray());
+      withWords.fold(again);
+      assertThat(standard.fold(again)).as(text).isEqualTo(alone);
+    }
+    assertThat(standard.fold("#palelanternorder")).isNotEqualTo(withWords.fold("#palelanternorder"));
+  }
 }

@@ -1,7 +1,6 @@
 package org.cordon.detect.text;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.cordon.core.signal.Detector;
 import org.cordon.core.signal.PostContext;
 import org.cordon.core.signal.Signal;
@@ -82,24 +80,35 @@ public final class LexiconDetector implements Detector {
       unexplained *= 1.0 - hit.entry().weight();
     }
     double strength = Math.min(1.0, Math.max(0.0, 1.0 - unexplained));
-    Optional<Tier> tier = hits.stream().flatMap(h -> h.entry().tier().stream()).min(Comparator.naturalOrder());
+    // one pass of plain loops: this runs for every post with a hit, and five streams showed
+    Optional<Tier> tier = Optional.empty();
     StringBuilder terms = new StringBuilder();
+    StringBuilder termList = new StringBuilder();
+    StringBuilder written = new StringBuilder();
+    StringBuilder spans = new StringBuilder();
     for (LexiconMatch h : hits) {
       LexiconEntry e = h.entry();
+      if (e.tier().isPresent() && (tier.isEmpty() || e.tier().get().compareTo(tier.get()) < 0)) {
+        tier = e.tier();
+      }
       String description = described.get(e);
       terms.append(terms.isEmpty() ? "" : ", ").append(description != null ? description : describe(e));
       if (!h.originalText().equals(e.term())) {
         terms.append(" written \"").append(h.originalText()).append('"');
       }
+      boolean first = h == hits.getFirst();
+      termList.append(first ? "" : " | ").append(e.term());
+      written.append(first ? "" : " | ").append(h.originalText());
+      spans.append(first ? "" : ",").append(h.originalSpan().start()).append('-').append(h.originalSpan().end());
     }
     String reason = "text matches " + hits.size() + " entr" + (hits.size() == 1 ? "y" : "ies") + " of lexicon '" + lexicon.name()
         + "' v" + lexicon.version() + ": " + terms;
     Map<String, String> evidence = Map.of(
         "lexicon", lexicon.name(),
         "lexicon_version", Long.toString(lexicon.version()),
-        "terms", hits.stream().map(h -> h.entry().term()).collect(Collectors.joining(" | ")),
-        "written", hits.stream().map(LexiconMatch::originalText).collect(Collectors.joining(" | ")),
-        "spans", hits.stream().map(h -> h.originalSpan().start() + "-" + h.originalSpan().end()).collect(Collectors.joining(",")),
+        "terms", termList.toString(),
+        "written", written.toString(),
+        "spans", spans.toString(),
         "hits", Integer.toString(hits.size()));
     return List.of(new Signal(post.post().key(), NAME, strength, tier, reason, evidence));
   }

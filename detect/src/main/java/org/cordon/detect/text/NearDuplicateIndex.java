@@ -47,6 +47,13 @@ final class NearDuplicateIndex<T> {
    * the triage profile.
    */
   private final Long2ObjectOpenHashMap<List<Integer>> postings = new Long2ObjectOpenHashMap<>();
+  /**
+   * One bit per slice of the shingle space, set where a known shingle falls: most shingles of most
+   * posts are in no known text, and a clear bit says so without a probe of {@link #postings}.
+   */
+  private final long[] knownBits = new long[1 << (KNOWN_BITS_LOG2 - 6)];
+
+  private static final int KNOWN_BITS_LOG2 = 20;
 
   NearDuplicateIndex() {
     for (int b = 0; b < BANDS; b++) {
@@ -65,6 +72,8 @@ final class NearDuplicateIndex<T> {
     }
     for (long shingle : s) {
       postings.computeIfAbsent(shingle, (long k) -> new ArrayList<>(2)).add(id);
+      int bit = knownBit(shingle);
+      knownBits[bit >>> 6] |= 1L << bit;
     }
   }
 
@@ -90,7 +99,10 @@ final class NearDuplicateIndex<T> {
     // match, and the MinHash signature (128 hashes per shingle, most of the cost) is not needed.
     int inAnyKnownText = 0;
     for (long shingle : query) {
-      inAnyKnownText += postings.containsKey(shingle) ? 1 : 0;
+      int bit = knownBit(shingle);
+      if ((knownBits[bit >>> 6] & 1L << bit) != 0 && postings.containsKey(shingle)) {
+        inAnyKnownText++;
+      }
     }
     if (inAnyKnownText < threshold * query.length) {
       return List.of();
@@ -132,6 +144,11 @@ final class NearDuplicateIndex<T> {
     }
     matches.sort((a, b) -> Double.compare(b.score(), a.score()));
     return matches;
+  }
+
+  /** Shingles are mixed hashes already, so their top bits pick the slice. */
+  private static int knownBit(long shingle) {
+    return (int) (shingle >>> (64 - KNOWN_BITS_LOG2));
   }
 
   static long[] signature(long[] shingles) {

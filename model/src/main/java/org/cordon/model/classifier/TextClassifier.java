@@ -1,7 +1,6 @@
 package org.cordon.model.classifier;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,7 @@ public final class TextClassifier {
    * text that fell into it.
    */
   public List<Contribution> explain(String text, int top) {
-    return explain(text, hasher.features(text), top);
+    return contributions(hasher.dotThenStrongest(text, model.weights[positiveScored], dot -> true, top).strongest().orElseThrow());
   }
 
   /** A calibrated probability of the positive label and, when it reached the minimum asked for, its explanation. */
@@ -124,45 +123,16 @@ public final class TextClassifier {
     float[] weights = model.weights[positiveScored];
     double bias = model.bias[positiveScored];
     PlattScaling scaling = calibration[positiveScored];
-    FeatureHasher.Scored scored = hasher.dotThenFeatures(text, weights, dot -> scaling.probability(dot + bias) >= explainFrom);
+    FeatureHasher.Scored scored = hasher.dotThenStrongest(text, weights, dot -> scaling.probability(dot + bias) >= explainFrom, top);
     double probability = scaling.probability(scored.dot() + bias);
-    return new Judged(probability, scored.features().map(x -> explain(text, x, top)));
+    return new Judged(probability, scored.strongest().map(TextClassifier::contributions));
   }
 
-  private List<Contribution> explain(String text, SparseVector x, int top) {
-    float[] weights = model.weights[positiveScored];
-    int n = x.size();
-    double[] contribution = new double[n];
-    for (int j = 0; j < n; j++) {
-      contribution[j] = weights[x.indices()[j]] * x.values()[j];
-    }
-    // Only the top few are named: picking them by repeated maximum (earliest wins a tie, as a
-    // stable sort would) and naming just those saves a string per n-gram of every flagged post.
-    int wanted = Math.max(0, Math.min(top, n));
-    int[] chosen = new int[wanted];
-    boolean[] taken = new boolean[n];
-    for (int k = 0; k < wanted; k++) {
-      int best = -1;
-      for (int j = 0; j < n; j++) {
-        if (!taken[j] && (best < 0 || Double.compare(contribution[j], contribution[best]) > 0)) {
-          best = j;
-        }
-      }
-      taken[best] = true;
-      chosen[k] = best;
-    }
-    int[] buckets = new int[wanted];
-    for (int k = 0; k < wanted; k++) {
-      buckets[k] = x.indices()[chosen[k]];
-    }
-    Map<Integer, NamedFeature> names = new HashMap<>();
-    for (NamedFeature feature : hasher.firstNamedFeatures(text, buckets)) {
-      names.put(feature.index(), feature);
-    }
-    List<Contribution> ranked = new ArrayList<>(wanted);
-    for (int k = 0; k < wanted; k++) {
-      NamedFeature feature = names.get(buckets[k]);
-      ranked.add(new Contribution(feature.text(), feature.kind(), contribution[chosen[k]]));
+  /** The features that pushed the positive label's score most (the hasher picks and names them in its one pass). */
+  private static List<Contribution> contributions(List<FeatureHasher.WeightedFeature> strongest) {
+    List<Contribution> ranked = new ArrayList<>(strongest.size());
+    for (FeatureHasher.WeightedFeature w : strongest) {
+      ranked.add(new Contribution(w.feature().text(), w.feature().kind(), w.contribution()));
     }
     return List.copyOf(ranked);
   }

@@ -69,25 +69,40 @@ public final class FeatureHasher {
     return accumulator;
   }
 
-  /** A dot product and, when it was wanted, the feature vector of the same text. */
-  public record Scored(double dot, Optional<SparseVector> features) {
+  /** A dot product and, when it was wanted, the features of the same text that pushed it most. */
+  public record Scored(double dot, Optional<List<WeightedFeature>> strongest) {
     public Scored {
-      Objects.requireNonNull(features, "features");
+      Objects.requireNonNull(strongest, "strongest");
     }
   }
 
   /**
-   * {@link #dot} and, when {@code wanted} accepts that dot product, {@link #features} too, from one
-   * pass over the text: a triage post that scores high is explained, and reading it twice was a
-   * third of the classifier's cost on such posts. Both equal what the two methods give.
+   * One bucket of a text's feature vector, named after the first feature of the text that fell into
+   * it, and its entry times the weight there: how much it pushed a dot product.
    */
-  public Scored dotThenFeatures(String text, float[] weights, DoublePredicate wanted) {
+  public record WeightedFeature(NamedFeature feature, double contribution) {
+    public WeightedFeature {
+      Objects.requireNonNull(feature, "feature");
+    }
+  }
+
+  private static final NamedFeature.Kind[] KINDS = NamedFeature.Kind.values();
+  private static final int NEGATIVE = 4;
+
+  /**
+   * {@link #dot} and, when {@code wanted} accepts that dot product, the {@code top} entries of
+   * {@link #features} whose products with the weights are largest (largest first, the earlier entry
+   * first on a tie, as a stable sort gives), each named as {@link #firstNamedFeatures} names it. All
+   * from one pass over the text, and without building the vector: a triage post that scores high is
+   * explained, and reading it again to name a few features was a tenth of the classifier's cost.
+   */
+  public Scored dotThenStrongest(String text, float[] weights, DoublePredicate wanted, int top) {
     if (weights.length != config.dimensions()) {
       throw new IllegalArgumentException("weights have " + weights.length + " dimensions, the features " + config.dimensions());
     }
     Accumulator counts = accumulate(text);
     double dot = counts.dot(weights);
-    return new Scored(dot, wanted.test(dot) ? Optional.of(counts.toVector()) : Optional.empty());
+    return new Scored(dot, wanted.test(dot) ? Optional.of(counts.strongest(weights, top, mask)) : Optional.empty());
   }
 
   /** Every feature occurrence of the text with its readable form, for explaining a score. */
@@ -132,6 +147,7 @@ public final class FeatureHasher {
     char[] padded = new char[MAX_WORD_CHARS + 2];
     int[] prefix = prefixScratch((MAX_WORD_CHARS + 2) * (config.charMax() / 2 + 1));
     int length = chars.length;
+    sink.text(chars);
     int previousHash = 0;
     int previousStart = -1;
     int i = 0;
@@ -150,6 +166,7 @@ public final class FeatureHasher {
         i += Character.charCount(codePoint);
       }
       int end = i;
+      sink.word(start, Math.min(end - start, MAX_WORD_CHARS));
       int wordHash = Murmur3.hash(chars, start, end, WORD_SEED);
       sink.feature(wordHash, NamedFeature.Kind.WORD, chars, start, end);
       if (config.wordBigrams() && previousStart >= 0) {
@@ -200,6 +217,10 @@ public final class FeatureHasher {
   }
 
   private static boolean isWordCharacter(int codePoint) {
+    if (codePoint < 0x80) {
+      // ASCII has letters and digits, but no marks: most of the text, without the Unicode tables
+      return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= '0' && codePoint <= '9') || (codePoint >= 'A' && codePoint <= 'Z');
+    }
     if (Character.isLetterOrDigit(codePoint)) {
       return true;
     }
@@ -223,6 +244,12 @@ public final class FeatureHasher {
     default boolean satisfied() {
       return false;
     }
+
+    /** The normalised text whose features follow. */
+    default void text(char[] chars) {}
+
+    /** The features that follow, up to the next call, are of the word at {@code start}, of {@code cappedLength} characters. */
+    default void word(int start, int cappedLength) {}
   }
 
   /** Signed counts per bucket in a small open-addressing table that is reset, not reallocated. */
@@ -231,7 +258,25 @@ public final class FeatureHasher {
     private int[] keys = new int[1024];
     private float[] counts = new float[1024];
     private int[] usedSlots = new int[1024];
+    /** Per slot, the first feature that reached it: kind and sign, and where (see firstFeature). */
+    private byte[] firstKindAndSign = new byte[1024];
+    private int[] firstFrom = new int[1024];
+    private int[] firstTo = new int[1024];
     private int size;
+    private char[] text = new char[0];
+    private int wordStart;
+    private int wordLength;
+
+    @Override
+    public void text(char[] chars) {
+      this.text = chars;
+    }
+
+    @Override
+    public void word(int start, int cappedLength) {
+      this.wordStart = start;
+      this.wordLength = cappedLength;
+    }
 
     Accumulator(int mask) {
       this.mask = mask;
@@ -261,6 +306,15 @@ public final class FeatureHasher {
         if (key == -1) {
           keys[slot] = index;
           counts[slot] = sign;
+          firstKindAndSign[slot] = (byte) (kind.ordinal() | (hash < 0 ? NEGATIVE : 0));
+          if (kind == NamedFeature.Kind.CHARACTERS) {
+            // chars is the padded word "<word>", rebuilt from the text when named
+            firstFrom[slot] = wordStart;
+            firstTo[slot] = wordLength << 16 | start << 8 | (end - start);
+          } else {
+            firstFrom[slot] = start;
+            firstTo[slot] = end;
+          }
           usedSlots[size++] = slot;
           if (size * 2 > keys.length) {
             grow();
@@ -275,11 +329,17 @@ public final class FeatureHasher {
       int[] oldKeys = keys;
       float[] oldCounts = counts;
       int[] oldUsed = usedSlots;
+      byte[] oldKindAndSign = firstKindAndSign;
+      int[] oldFrom = firstFrom;
+      int[] oldTo = firstTo;
       int oldSize = size;
       keys = new int[oldKeys.length * 2];
       java.util.Arrays.fill(keys, -1);
       counts = new float[oldKeys.length * 2];
       usedSlots = new int[keys.length];
+      firstKindAndSign = new byte[keys.length];
+      firstFrom = new int[keys.length];
+      firstTo = new int[keys.length];
       size = 0;
       int tableMask = keys.length - 1;
       for (int i = 0; i < oldSize; i++) {
@@ -290,6 +350,9 @@ public final class FeatureHasher {
         }
         keys[slot] = index;
         counts[slot] = oldCounts[oldUsed[i]];
+        firstKindAndSign[slot] = oldKindAndSign[oldUsed[i]];
+        firstFrom[slot] = oldFrom[oldUsed[i]];
+        firstTo[slot] = oldTo[oldUsed[i]];
         usedSlots[size++] = slot;
       }
     }
@@ -308,6 +371,79 @@ public final class FeatureHasher {
         sum += (count < 0 ? -damped : damped) * weights[keys[slot]];
       }
       return squares > 0 ? sum / Math.sqrt(squares) : 0;
+    }
+
+    /**
+     * The {@code top} largest products of {@link #toVector}'s entries with the weights, named: the
+     * same float arithmetic as toVector then {@code weights[index] * value}, entries in the same order.
+     */
+    List<WeightedFeature> strongest(float[] weights, int top, int mask) {
+      double squares = 0;
+      for (int i = 0; i < size; i++) {
+        float count = counts[usedSlots[i]];
+        if (count != 0) {
+          float damped = (float) damp(count);
+          squares += damped * damped;
+        }
+      }
+      float inverseNorm = squares > 0 ? (float) (1 / Math.sqrt(squares)) : 1f;
+      int wanted = Math.max(0, top);
+      int[] chosen = new int[wanted];
+      double[] chosenValue = new double[wanted];
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        int slot = usedSlots[i];
+        float count = counts[slot];
+        if (count == 0) {
+          continue;
+        }
+        float damped = (float) damp(count);
+        float value = count < 0 ? -damped : damped;
+        if (squares > 0) {
+          value *= inverseNorm;
+        }
+        double contribution = weights[keys[slot]] * value;
+        if (kept == wanted && (wanted == 0 || Double.compare(contribution, chosenValue[kept - 1]) <= 0)) {
+          continue;
+        }
+        // an entry goes ahead only of strictly smaller ones, so the earlier wins a tie
+        int at = kept < wanted ? kept : wanted - 1;
+        while (at > 0 && Double.compare(contribution, chosenValue[at - 1]) > 0) {
+          chosen[at] = chosen[at - 1];
+          chosenValue[at] = chosenValue[at - 1];
+          at--;
+        }
+        chosen[at] = slot;
+        chosenValue[at] = contribution;
+        kept = Math.min(wanted, kept + 1);
+      }
+      List<WeightedFeature> strongest = new ArrayList<>(kept);
+      for (int k = 0; k < kept; k++) {
+        strongest.add(new WeightedFeature(firstFeature(chosen[k], mask), chosenValue[k]));
+      }
+      return List.copyOf(strongest);
+    }
+
+    /** The first feature that reached the slot, named. */
+    private NamedFeature firstFeature(int slot, int mask) {
+      int index = keys[slot];
+      NamedFeature.Kind kind = KINDS[firstKindAndSign[slot] & 3];
+      int sign = (firstKindAndSign[slot] & NEGATIVE) != 0 ? -1 : 1;
+      if (kind != NamedFeature.Kind.CHARACTERS) {
+        return new NamedFeature(kind, new String(text, firstFrom[slot], firstTo[slot] - firstFrom[slot]), index & mask, sign);
+      }
+      // firstFrom: where the word starts in the text; firstTo: its (capped) length, and the
+      // n-gram's start and length in the padded word "<word>"
+      int wordStart = firstFrom[slot];
+      int wordLength = firstTo[slot] >>> 16;
+      int from = (firstTo[slot] >>> 8) & 0xff;
+      int n = firstTo[slot] & 0xff;
+      char[] gram = new char[n];
+      for (int k = 0; k < n; k++) {
+        int p = from + k;
+        gram[k] = p == 0 ? '<' : p == wordLength + 1 ? '>' : text[wordStart + p - 1];
+      }
+      return new NamedFeature(kind, new String(gram), index & mask, sign);
     }
 
     SparseVector toVector() {

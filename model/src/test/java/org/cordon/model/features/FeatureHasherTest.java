@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,23 +33,40 @@ class FeatureHasherTest {
   }
 
   @Test
-  void scoringThenTakingTheFeaturesGivesWhatTheTwoCallsGiveApart() {
+  void scoringThenNamingTheStrongestGivesWhatTheVectorAndReadingTheTextAgainGive() {
     long seed = 321;
     Random random = new Random(seed);
-    float[] weights = new float[FeatureConfig.DEFAULT.dimensions()];
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = (float) random.nextGaussian();
+    // a small hashed space too, so that buckets are shared and the first feature is the one named
+    FeatureHasher crowded = new FeatureHasher(FeatureConfig.DEFAULT.withBucketsLog2(16), TextNormalisers.nfkcLowercase());
+    String longWord = "Lanternlight".repeat(6);
+    for (FeatureHasher h : new FeatureHasher[] {hasher, crowded}) {
+      float[] weights = new float[h.config().dimensions()];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = (float) random.nextGaussian();
+      }
+      for (String text : new String[] {"", "glory to the pale lantern, the pale lantern", "المَجد للفانوس", "a b a b a b", "x".repeat(300),
+          longWord + " " + longWord, "😀 emoji 😀 and ÉCOLE"}) {
+        FeatureHasher.Scored wanted = h.dotThenStrongest(text, weights, dot -> true, 7);
+        assertThat(wanted.dot()).as("seed %d, text %s", seed, text).isEqualTo(h.dot(text, weights));
+        assertThat(wanted.strongest()).as("seed %d, text %s", seed, text).hasValue(strongestByTheVector(h, text, weights, 7));
+        assertThat(h.dotThenStrongest(text, weights, dot -> false, 7).strongest()).isEmpty();
+      }
     }
-    for (String text : new String[] {"", "glory to the pale lantern", "المجد للفانوس", "a b a b a b", "x".repeat(300)}) {
-      FeatureHasher.Scored wanted = hasher.dotThenFeatures(text, weights, dot -> true);
-      assertThat(wanted.dot()).as("seed %d, text %s", seed, text).isEqualTo(hasher.dot(text, weights));
-      SparseVector expected = hasher.features(text);
-      assertThat(wanted.features()).hasValueSatisfying(x -> {
-        assertThat(x.indices()).containsExactly(expected.indices());
-        assertThat(x.values()).containsExactly(expected.values());
-      });
-      assertThat(hasher.dotThenFeatures(text, weights, dot -> false).features()).isEmpty();
+  }
+
+  /** The reference: the whole vector, a stable sort of the products, and the text read again to name the buckets. */
+  private static List<FeatureHasher.WeightedFeature> strongestByTheVector(FeatureHasher h, String text, float[] weights, int top) {
+    SparseVector x = h.features(text);
+    List<Integer> entries = new java.util.ArrayList<>();
+    for (int j = 0; j < x.size(); j++) {
+      entries.add(j);
     }
+    entries.sort((a, b) -> Double.compare((double) (weights[x.indices()[b]] * x.values()[b]), (double) (weights[x.indices()[a]] * x.values()[a])));
+    List<Integer> chosen = entries.subList(0, Math.min(top, entries.size()));
+    int[] buckets = chosen.stream().mapToInt(j -> x.indices()[j]).toArray();
+    java.util.Map<Integer, NamedFeature> names = new java.util.HashMap<>();
+    h.firstNamedFeatures(text, buckets).forEach(f -> names.put(f.index(), f));
+    return chosen.stream().map(j -> new FeatureHasher.WeightedFeature(names.get(x.indices()[j]), weights[x.indices()[j]] * x.values()[j])).toList();
   }
 
   @Test

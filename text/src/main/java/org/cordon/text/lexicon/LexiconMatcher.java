@@ -5,7 +5,6 @@ import com.google.re2j.Pattern;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.ahocorasick.trie.Trie;
 import org.cordon.text.NormalisedText;
 import org.cordon.text.Normaliser;
 import org.cordon.text.TextSpan;
@@ -46,8 +44,9 @@ public final class LexiconMatcher {
 
   private final Lexicon lexicon;
   private final Normaliser normaliser;
-  private final Optional<Trie> automaton;
-  private final Map<String, Keyword> keywords;
+  private final Optional<KeywordAutomaton> automaton;
+  /** The automaton's keywords, by their index in it. */
+  private final Keyword[] keywords;
   private final List<CompiledPattern> patterns;
 
   private record Keyword(List<LexiconEntry> entries, boolean boundaryBefore, boolean boundaryAfter,
@@ -72,17 +71,16 @@ public final class LexiconMatcher {
     }
     this.normaliser = Normaliser.standard().withSegmentationWords(words);
     addHashtagSpellings(byText, normaliser);
-    Map<String, Keyword> built = new HashMap<>();
+    List<Keyword> built = new ArrayList<>();
     byText.forEach((text, entries) -> {
       int first = text.codePointAt(0);
       int last = text.codePointBefore(text.length());
-      built.put(text, new Keyword(List.copyOf(entries), needsBoundary(first), needsBoundary(last),
+      built.add(new Keyword(List.copyOf(entries), needsBoundary(first), needsBoundary(last),
           UnicodeScript.of(first) == UnicodeScript.ARABIC));
     });
-    this.keywords = Map.copyOf(built);
+    this.keywords = built.toArray(new Keyword[0]);
     this.patterns = List.copyOf(compiled);
-    this.automaton = byText.isEmpty() ? Optional.empty()
-        : Optional.of(Trie.builder().addKeywords(byText.keySet()).build());
+    this.automaton = byText.isEmpty() ? Optional.empty() : Optional.of(new KeywordAutomaton(List.copyOf(byText.keySet())));
   }
 
   /**
@@ -139,10 +137,8 @@ public final class LexiconMatcher {
         .filter(l -> !l.isEmpty() && !l.equals("und") && !l.equals("*"));
     String normalised = text.normalised();
     List<LexiconMatch> matches = new ArrayList<>();
-    automaton.ifPresent(trie -> trie.parseText(normalised, emit -> {
-      int start = emit.getStart();
-      int end = emit.getEnd() + 1;
-      Keyword keyword = keywords.get(emit.getKeyword());
+    automaton.ifPresent(keywordAutomaton -> keywordAutomaton.search(normalised, (index, start, end) -> {
+      Keyword keyword = keywords[index];
       if (isWholeWord(normalised, start, end, keyword)) {
         for (LexiconEntry entry : keyword.entries()) {
           if (applies(entry, primary)) {
@@ -150,7 +146,6 @@ public final class LexiconMatcher {
           }
         }
       }
-      return true;
     }));
     for (CompiledPattern pattern : patterns) {
       if (!applies(pattern.entry(), primary)) {
