@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,9 +59,15 @@ import picocli.CommandLine.Option;
  * the database: parse, language ID, normalisation and lexicon, known content (links, statements,
  * media hashes), the trained classifier, the combined assessment, the account-risk update, and the
  * flagged posts (with their assessments) persisted in batches. Workers parse and judge files in
- * parallel; one writer persists. The figure is posts over wall-clock time from the first byte to
- * the last flagged post committed. Images are not fetched or hashed here (that is the media
- * stage's own benchmark, {@code bench pdq}); the range world is generated without them.
+ * parallel; writers, each on its own connection, persist a batch of flagged posts and their
+ * assessments in one transaction. Files are read in time order across platforms, as a unit reads
+ * them. The earliest part of the input (a fifth by default) is a warm-up: a running pipeline has
+ * compiled its hot paths long ago, a fresh JVM spends tens of seconds of CPU in its JIT compilers.
+ * The figure is posts of the measured part over wall-clock time from its first byte to its last
+ * flagged post committed; the cold figure of the whole run is printed beside it, and where the CPU
+ * went (workers by stage, writers, the rest of the JVM, the database server). Images are not
+ * fetched or hashed here (that is the media stage's own benchmark, {@code bench pdq}); the range
+ * world is generated without them.
  *
  * <p>Language ID costs 50–100 µs of CPU per post (see {@code bench langid}), too much for every
  * post, so it runs only for posts whose platform gives no language, and at most
@@ -82,6 +89,14 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   @Option(names = "--threads", defaultValue = "2", description = "Parse-and-judge workers (default: ${DEFAULT-VALUE}).")
   int threads;
+
+  @Option(names = "--writers", defaultValue = "2", description = "Writer threads, each with its own database connection (default: ${DEFAULT-VALUE}).")
+  int writers;
+
+  @Option(names = "--warmup", defaultValue = "0.2", description = "Share of the input (by bytes, the earliest files) run through the "
+      + "whole path before the measured part, so the JIT has compiled it and the caches hold what a running unit's hold "
+      + "(default: ${DEFAULT-VALUE}; 0 measures from a cold start).")
+  double warmup;
 
   @Option(names = "--work", defaultValue = "data/bench-triage", description = "Scratch directory (default: ${DEFAULT-VALUE}); emptied first.")
   Path work;
@@ -107,6 +122,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!(warmup >= 0 && warmup < 1) || threads < 1 || writers < 1) {
+      System.err.println("--warmup must be at least 0 and below 1, --threads and --writers at least 1");
+      return 2;
+    }
     DemoRun.deleteRecursively(work);
     Path world = existingWorld.orElse(work.resolve("world"));
     if (existingWorld.isEmpty()) {
@@ -157,13 +176,19 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     languages.identify("warm the models up with a sentence in English");
     double languageLoadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
-    System.gc();
-    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-    AtomicLongArray stageNanos = new AtomicLongArray(Stage.values().length);
-    AtomicLong posts = new AtomicLong();
-    AtomicLong flaggedPosts = new AtomicLong();
-    AtomicLong languageCalls = new AtomicLong();
-    AtomicLong persistNanos = new AtomicLong();
+    // In time order across platforms, as a live unit reads them, so the warm-up meets every
+    // platform's parser and the measured part is the pipeline in its steady state.
+    units.sort(Comparator.comparing((Unit u) -> timeKey(u.name())).thenComparing(Unit::name));
+    long warmupTarget = Math.round(inputBytes * warmup);
+    List<Unit> warmupUnits = new ArrayList<>();
+    long warmupBytes = 0;
+    while (warmupBytes < warmupTarget && warmupUnits.size() < units.size() - 1) {
+      Unit u = units.get(warmupUnits.size());
+      warmupUnits.add(u);
+      warmupBytes += u.bytes().length;
+    }
+    List<Unit> measuredUnits = units.subList(warmupUnits.size(), units.size());
+
     ConcurrentHashMap<AccountKey, String[]> accountLanguages = new ConcurrentHashMap<>();
     AccountRiskTracker tracker = new AccountRiskTracker(RiskConfig.defaults());
     long prefillStart = System.nanoTime();
@@ -172,33 +197,105 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     System.gc();
     long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     Assessor assessor = new Assessor(CordonRuntime.FLAG_THRESHOLD);
-    ConcurrentLinkedQueue<Unit> todo = new ConcurrentLinkedQueue<>(units);
-    BlockingQueue<List<Flagged>> toPersist = new ArrayBlockingQueue<>(64);
-    List<Flagged> poison = List.of();
 
     try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(data))) {
-      Duration serverBefore = serverCpu(data);
-      long start = System.nanoTime();
+      Pipeline pipeline = new Pipeline(runtime, data, detectors, classifier, assessor, languages, accountLanguages, tracker);
+      Phase warm = pipeline.run(warmupUnits);
+      Phase measured = pipeline.run(measuredUnits);
+      System.gc();
+      long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+      print(warm, measured, pipeline.flaggedKeys.size(), warmupBytes, inputBytes - warmupBytes, trainSeconds, languageLoadSeconds,
+          tracker.size(), heap);
+      if (!json) {
+        System.out.println("JVM threads by CPU during the measured part (Linux /proc): " + measured.threadGroups().entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
+            .collect(java.util.stream.Collectors.joining(", ")));
+        System.out.printf(Locale.ROOT, "heap before the run (after GC, tracker pre-filled with %,d accounts in %.1f s) %.0f MiB; max heap %.0f MiB%n",
+            trackedAccounts, prefillSeconds, heapBefore / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+      }
+    }
+    return 0;
+  }
+
+  /** What one part of the run (the warm-up or the measured part) did and cost. */
+  record Phase(long posts, long flagged, double seconds, long[] stageNanos, Cpu cpu, long persistNanos, long deadlockRetries,
+      long languageCalls, java.util.Map<String, Long> threadGroups) {
+    double postsPerSecond() {
+      return posts / seconds;
+    }
+  }
+
+  /** The triage path with its state (tracker, account languages, database), run over one list of files at a time. */
+  private final class Pipeline {
+    private final CordonRuntime runtime;
+    private final Path data;
+    private final List<Detector> detectors;
+    private final ClassifierDetector classifier;
+    private final Assessor assessor;
+    private final CombinedIdentifier languages;
+    private final ConcurrentHashMap<AccountKey, String[]> accountLanguages;
+    private final AccountRiskTracker tracker;
+    /** Every post flagged in the run, once: X posts come in both of its formats and are judged twice. */
+    private final java.util.Set<org.cordon.core.model.PostKey> flaggedKeys = ConcurrentHashMap.newKeySet();
+
+    Pipeline(CordonRuntime runtime, Path data, List<Detector> detectors, ClassifierDetector classifier, Assessor assessor,
+        CombinedIdentifier languages, ConcurrentHashMap<AccountKey, String[]> accountLanguages, AccountRiskTracker tracker) {
+      this.runtime = runtime;
+      this.data = data;
+      this.detectors = detectors;
+      this.classifier = classifier;
+      this.assessor = assessor;
+      this.languages = languages;
+      this.accountLanguages = accountLanguages;
+      this.tracker = tracker;
+    }
+
+    /** Parses and judges the files on the workers, persists the flagged on the writers; returns when the last batch is committed. */
+    Phase run(List<Unit> units) throws InterruptedException {
+      ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      AtomicLongArray stageNanos = new AtomicLongArray(Stage.values().length);
+      AtomicLong posts = new AtomicLong();
+      AtomicLong flaggedPosts = new AtomicLong();
+      AtomicLong languageCalls = new AtomicLong();
+      AtomicLong persistNanos = new AtomicLong();
+      AtomicLong writerCpuNanos = new AtomicLong();
+      AtomicLong workerCpuNanos = new AtomicLong();
+      AtomicLong deadlockRetries = new AtomicLong();
+      ConcurrentLinkedQueue<Unit> todo = new ConcurrentLinkedQueue<>(units);
+      BlockingQueue<List<Flagged>> toPersist = new ArrayBlockingQueue<>(64);
+      List<Flagged> poison = List.of();
       java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-      Thread writer = Thread.ofPlatform().name("persist").start(() -> {
-        try {
-          for (List<Flagged> batch; (batch = toPersist.take()) != poison; ) {
-            if (failure.get() != null) {
-              continue; // keep draining so the workers never block on a dead writer
+
+      Duration serverBefore = serverCpu(data);
+      long processBefore = processCpuNanos();
+      java.util.Map<String, Long> threadGroups = threadCpuByGroup();
+      long start = System.nanoTime();
+      List<Thread> writerThreads = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        writerThreads.add(Thread.ofPlatform().name("persist-" + w).start(() -> {
+          try {
+            for (List<Flagged> batch; (batch = toPersist.take()) != poison; ) {
+              if (failure.get() != null) {
+                continue; // keep draining so the workers never block on a dead writer
+              }
+              long t0 = System.nanoTime();
+              try {
+                persist(runtime, batch, deadlockRetries);
+              } catch (RuntimeException e) {
+                failure.set(e);
+              }
+              persistNanos.addAndGet(System.nanoTime() - t0);
             }
-            long t0 = System.nanoTime();
-            try {
-              runtime.stores().observations().write("bench-triage", batch.stream().map(Flagged::record).distinct().toList());
-              runtime.stores().inbox().recordAssessments(batch.stream().map(Flagged::assessment).toList());
-            } catch (RuntimeException e) {
-              failure.set(e);
-            }
-            persistNanos.addAndGet(System.nanoTime() - t0);
+            put(toPersist, poison); // pass the end on to the next writer
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            writerCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime());
           }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+        }));
+      }
       List<Thread> workers = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
         workers.add(Thread.ofPlatform().name("triage-" + w).uncaughtExceptionHandler((t, e) -> {
@@ -231,6 +328,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
                   posts.incrementAndGet();
                   if (a.flagged()) {
                     flaggedPosts.incrementAndGet();
+                    flaggedKeys.add(post.key());
                     batch.add(new Flagged(record, a));
                     if (batch.size() >= 500) {
                       put(toPersist, batch);
@@ -248,28 +346,103 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           if (!batch.isEmpty()) {
             put(toPersist, batch);
           }
+          workerCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime());
         }));
       }
       for (Thread t : workers) {
         t.join();
       }
       put(toPersist, poison);
-      writer.join();
+      for (Thread t : writerThreads) {
+        t.join();
+      }
       if (failure.get() != null) {
         throw new IllegalStateException("persisting flagged posts failed: " + failure.get().getMessage(), failure.get());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      long processCpu = processCpuNanos() - processBefore;
+      java.util.Map<String, Long> groupsAfter = threadCpuByGroup();
+      threadGroups.forEach((group, nanos) -> groupsAfter.merge(group, -nanos, Long::sum));
       Duration server = serverCpu(data).minus(serverBefore);
-      System.gc();
-      long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-      print(posts.get(), flaggedPosts.get(), seconds, inputBytes, stageNanos, persistNanos.get(), languageCalls.get(), trainSeconds,
-          languageLoadSeconds, tracker.size(), heap);
-      System.out.printf(Locale.ROOT, "%sPostgreSQL server CPU during the run: %.2f s (%.1f µs per flagged post); heap before the run "
-          + "(after GC, tracker pre-filled with %,d accounts in %.1f s) %.0f MiB; max heap %.0f MiB%n", json ? "# " : "",
-          server.toNanos() / 1e9, server.toNanos() / 1e3 / Math.max(1, flaggedPosts.get()), trackedAccounts, prefillSeconds,
-          heapBefore / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+      long[] stages = new long[Stage.values().length];
+      for (int i = 0; i < stages.length; i++) {
+        stages[i] = stageNanos.get(i);
+      }
+      Cpu where = new Cpu(workerCpuNanos.get(), writerCpuNanos.get(), Math.max(0, processCpu - workerCpuNanos.get() - writerCpuNanos.get()),
+          server.toNanos());
+      return new Phase(posts.get(), flaggedPosts.get(), seconds, stages, where, persistNanos.get(), deadlockRetries.get(), languageCalls.get(),
+          groupsAfter);
     }
-    return 0;
+  }
+
+  /** A file's place in time ("2014-09-01/07" from ".../2014-09-01/07.json"); files without a date (the follow graph) come first. */
+  static String timeKey(String path) {
+    java.util.regex.Matcher date = DATE.matcher(path);
+    if (!date.find()) {
+      return "";
+    }
+    java.util.regex.Matcher hour = HOUR.matcher(path.substring(date.end()));
+    return date.group() + "/" + (hour.find() ? hour.group(1) : "00");
+  }
+
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern HOUR = java.util.regex.Pattern.compile("^/(\\d{2})\\.");
+
+  /** CPU nanoseconds of the run: the workers' threads, the writers' threads, the rest of this JVM (GC, JIT), the database server. */
+  record Cpu(long workers, long writers, long otherJvm, long server) {
+    long total() {
+      return workers + writers + otherJvm + server;
+    }
+  }
+
+  /**
+   * One batch in one transaction. Two writers may insert the same account or follow at once; rows
+   * go in key order, so they wait rather than deadlock, but should PostgreSQL still pick one as a
+   * deadlock victim its transaction was rolled back whole and is simply run again.
+   */
+  private static void persist(CordonRuntime runtime, List<Flagged> batch, AtomicLong deadlockRetries) {
+    List<ParsedRecord> records = batch.stream().map(Flagged::record).distinct().toList();
+    List<Assessment> assessments = batch.stream().map(Flagged::assessment).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime.stores().observations().writeAssessed("bench-triage", records, assessments);
+        return;
+      } catch (org.cordon.store.StoreException e) {
+        if (!"40P01".equals(e.sqlState()) || attempt == 5) {
+          throw e;
+        }
+        deadlockRetries.incrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * CPU time of this JVM's threads grouped by name without its number ("GC Thread#1" counts as
+   * "GC Thread"), from {@code /proc/self/task}: the JVM's own threads (GC, JIT) are invisible to
+   * ThreadMXBean. Empty where there is no /proc.
+   */
+  private static java.util.Map<String, Long> threadCpuByGroup() {
+    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[#-]?[0-9]+$", "").strip();
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          groups.merge(name, ticks * 10_000_000L, Long::sum); // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (java.io.IOException e) {
+      return groups;
+    }
+    return groups;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
   /**
@@ -397,40 +570,66 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     }
   }
 
-  private void print(long posts, long flagged, double seconds, long bytes, AtomicLongArray stageNanos, long persistNanos, long languageCalls,
-      double trainSeconds, double languageLoadSeconds, int trackedAccounts, long heap) {
-    long totalCpu = 0;
-    for (int i = 0; i < stageNanos.length(); i++) {
-      totalCpu += stageNanos.get(i);
-    }
-    double postsPerSecond = posts / seconds;
+  private void print(Phase warm, Phase measured, int distinctFlagged, long warmBytes, long bytes, double trainSeconds, double languageLoadSeconds,
+      int trackedAccounts, long heap) {
+    long posts = Math.max(1, measured.posts());
+    long[] stageNanos = measured.stageNanos();
+    long stageTotal = Math.max(1, java.util.Arrays.stream(stageNanos).sum());
+    Cpu cpu = measured.cpu();
+    int cores = Runtime.getRuntime().availableProcessors();
+    double busy = cpu.total() / 1e9 / (measured.seconds() * cores);
+    double warmRate = warm.posts() == 0 ? 0 : warm.postsPerSecond();
+    double coldRate = (warm.posts() + measured.posts()) / (warm.seconds() + measured.seconds());
     if (json) {
       StringBuilder stages = new StringBuilder();
       for (Stage s : Stage.values()) {
-        stages.append(stages.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":{\"cpu_seconds\":%.2f,\"share\":%.3f}",
-            s.name().toLowerCase(Locale.ROOT), stageNanos.get(s.ordinal()) / 1e9, (double) stageNanos.get(s.ordinal()) / totalCpu));
+        stages.append(stages.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":{\"cpu_seconds\":%.2f,\"share\":%.3f,\"us_per_post\":%.1f}",
+            s.name().toLowerCase(Locale.ROOT), stageNanos[s.ordinal()] / 1e9, (double) stageNanos[s.ordinal()] / stageTotal,
+            stageNanos[s.ordinal()] / 1e3 / posts));
       }
       System.out.println(String.format(Locale.ROOT,
-          "{\"benchmark\":\"triage\",\"accounts\":%d,\"posts\":%d,\"flagged\":%d,\"threads\":%d,\"seconds\":%.2f,\"posts_per_second\":%.0f,"
-              + "\"input_mib\":%.1f,\"stages\":{%s},\"persist_seconds\":%.2f,\"language_calls\":%d,\"tracked_accounts\":%d,"
-              + "\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,\"language_load_seconds\":%.1f,\"cores\":%d}",
-          accounts, posts, flagged, threads, seconds, postsPerSecond, bytes / 1048576.0, stages, persistNanos / 1e9, languageCalls,
-          trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, Runtime.getRuntime().availableProcessors()));
+          "{\"benchmark\":\"triage\",\"accounts\":%d,\"posts\":%d,\"flagged\":%d,\"threads\":%d,\"writers\":%d,\"seconds\":%.2f,"
+              + "\"posts_per_second\":%.0f,\"input_mib\":%.1f,\"warmup\":{\"share\":%.2f,\"posts\":%d,\"flagged\":%d,\"seconds\":%.2f,"
+              + "\"posts_per_second\":%.0f},\"whole_run_posts_per_second\":%.0f,\"distinct_posts_flagged_in_run\":%d,\"stages\":{%s},"
+              + "\"cpu_us_per_post\":{\"workers\":%.1f,\"writers\":%.1f,\"other_jvm\":%.1f,\"postgresql\":%.1f,\"total\":%.1f},"
+              + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,"
+              + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
+              + "\"language_load_seconds\":%.1f,\"cores\":%d}",
+          accounts, measured.posts(), measured.flagged(), threads, writers, measured.seconds(), measured.postsPerSecond(), bytes / 1048576.0,
+          warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, coldRate, distinctFlagged, stages,
+          cpu.workers() / 1e3 / posts, cpu.writers() / 1e3 / posts, cpu.otherJvm() / 1e3 / posts, cpu.server() / 1e3 / posts,
+          cpu.total() / 1e3 / posts, cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
+          measured.deadlockRetries(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores));
       return;
     }
-    System.out.printf(Locale.ROOT, "%n%,d posts (%,d flagged and persisted) from %.1f MiB of platform data in %.1f s: %,.0f posts/s "
-        + "with %d workers and one writer on %d cores%n%n", posts, flagged, bytes / 1048576.0, seconds, postsPerSecond, threads,
-        Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "%nwarm-up: %,d posts (%,d flagged) from the earliest %.1f MiB in %.1f s: %,.0f posts/s%n", warm.posts(),
+        warm.flagged(), warmBytes / 1048576.0, warm.seconds(), warmRate);
+    System.out.printf(Locale.ROOT, "measured: %,d posts (%,d flagged and persisted) from %.1f MiB of platform data in %.1f s: %,.0f posts/s "
+        + "with %d workers and %d writers on %d cores%n", measured.posts(), measured.flagged(), bytes / 1048576.0, measured.seconds(),
+        measured.postsPerSecond(), threads, writers, cores);
+    System.out.printf(Locale.ROOT, "whole run from a cold start (warm-up and measured): %,.0f posts/s%n%n", coldRate);
     Table t = new Table("stage (CPU time of the workers)", "seconds", "share", "µs per post");
     for (Stage s : Stage.values()) {
-      long n = stageNanos.get(s.ordinal());
-      t.row(s.name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.2f", n / 1e9), String.format(Locale.ROOT, "%.1f %%", 100.0 * n / totalCpu),
+      long n = stageNanos[s.ordinal()];
+      t.row(s.name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.2f", n / 1e9), String.format(Locale.ROOT, "%.1f %%", 100.0 * n / stageTotal),
           String.format(Locale.ROOT, "%.1f", n / 1e3 / posts));
     }
     t.print(System.out);
-    System.out.printf(Locale.ROOT, "%npersisting flagged posts (writer thread, wall): %.2f s; language ID ran %,d times (%.1f %% of posts);"
-        + " %,d accounts tracked; heap after GC %.0f MiB%n", persistNanos / 1e9, languageCalls, 100.0 * languageCalls / posts, trackedAccounts,
-        heap / 1048576.0);
+    System.out.println();
+    Table where = new Table("where the CPU went (measured part)", "seconds", "share", "µs per post");
+    record Part(String name, long nanos) {}
+    for (Part p : List.of(new Part("workers (all of their threads)", cpu.workers()), new Part("writers (JVM side)", cpu.writers()),
+        new Part("rest of the JVM (GC, JIT, ...)", cpu.otherJvm()), new Part("PostgreSQL server", cpu.server()), new Part("total", cpu.total()))) {
+      where.row(p.name(), String.format(Locale.ROOT, "%.2f", p.nanos() / 1e9), String.format(Locale.ROOT, "%.1f %%", 100.0 * p.nanos() / cpu.total()),
+          String.format(Locale.ROOT, "%.1f", p.nanos() / 1e3 / posts));
+    }
+    where.print(System.out);
+    System.out.printf(Locale.ROOT, "%nthe %d cores were busy %.0f %% of the measured part; PostgreSQL spent %.1f µs per flagged post; at full use "
+        + "this CPU per post would allow %,.0f posts/s%n", cores, 100 * busy, cpu.server() / 1e3 / Math.max(1, measured.flagged()),
+        cores * 1e9 * posts / Math.max(1, cpu.total()));
+    System.out.printf(Locale.ROOT, "persisting flagged posts (writer threads, wall, summed): %.2f s, %d deadlock retries; language ID ran %,d times "
+        + "(%.1f %% of posts); %,d accounts tracked; heap after GC %.0f MiB%n", measured.persistNanos() / 1e9, measured.deadlockRetries(),
+        measured.languageCalls(), 100.0 * measured.languageCalls() / posts, trackedAccounts, heap / 1048576.0);
     System.out.printf(Locale.ROOT, "not timed: classifier training %.1f s, language models loading %.1f s%n", trainSeconds, languageLoadSeconds);
   }
 }

@@ -7,8 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cordon.app.runtime.CordonRuntime;
+import org.cordon.app.runtime.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +85,31 @@ class CommandLineTest {
     assertThat(x.get("posts").asLong()).isPositive();
     assertThat(x.get("ingest_posts_per_second").asDouble()).isPositive();
     assertThat(x.get("parse_posts_per_second").asDouble()).isPositive();
+  }
+
+  @Test
+  void benchTriageStoresEveryFlaggedPostOnceWithItsAssessmentAndPrintsOneJsonObject() throws Exception {
+    Path work = dir.resolve("triage");
+    Run run = cordon("bench", "triage", "--accounts", "300", "--days", "2", "--json", "--work", work.toString());
+    assertThat(run.exit()).as(run.out()).isZero();
+    List<String> objects = run.out().lines().filter(l -> l.startsWith("{")).toList();
+    assertThat(objects).as("--json prints one object on stdout").hasSize(1);
+    JsonNode figures = JSON.readTree(objects.get(0));
+    assertThat(figures.get("benchmark").asString()).isEqualTo("triage");
+    long measured = figures.get("posts").asLong();
+    long distinctFlagged = figures.get("distinct_posts_flagged_in_run").asLong();
+    assertThat(distinctFlagged).isPositive().isLessThanOrEqualTo(figures.get("flagged").asLong() + figures.get("warmup").get("flagged").asLong());
+    assertThat(measured).isPositive();
+    assertThat(figures.get("flagged").asLong()).isPositive().isLessThanOrEqualTo(measured);
+    assertThat(figures.get("posts_per_second").asDouble()).isPositive();
+    assertThat(figures.get("cpu_us_per_post").get("total").asDouble())
+        .isGreaterThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble());
+
+    try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(work.resolve("data")))) {
+      // at least: a flagged repost's record also stores the original it carries
+      assertThat(runtime.stores().observations().postCount()).as("every flagged post stored").isGreaterThanOrEqualTo(distinctFlagged);
+      assertThat(runtime.stores().inbox().unassessed(10)).as("stored with its assessment, so none waits to be assessed").isEmpty();
+    }
   }
 
   @Test
