@@ -124,15 +124,19 @@ final class JdbcAssessmentInbox implements AssessmentInbox {
     }
     transactions.inTransaction(c -> {
       AssessmentRows.upsertAll(c, assessments);
-      List<PostKey> posts = assessments.stream()
-          .map(Assessment::subject)
-          .filter(s -> s.kind() == Subject.SubjectKind.POST)
-          .map(PostKey.class::cast)
-          .distinct()
-          .toList();
-      leaveInbox(c, posts);
+      leaveInbox(c, postsOf(assessments));
       return null;
     });
+  }
+
+  /** The posts the assessments judge, once each (an assessment may also be about an account). */
+  static List<PostKey> postsOf(List<Assessment> assessments) {
+    return assessments.stream()
+        .map(Assessment::subject)
+        .filter(s -> s.kind() == Subject.SubjectKind.POST)
+        .map(PostKey.class::cast)
+        .distinct()
+        .toList();
   }
 
   /**

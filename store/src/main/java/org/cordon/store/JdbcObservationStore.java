@@ -23,7 +23,6 @@ import org.cordon.core.model.MediaKey;
 import org.cordon.core.model.Platform;
 import org.cordon.core.model.Post;
 import org.cordon.core.model.PostKey;
-import org.cordon.core.model.Subject;
 import org.cordon.core.port.ObservationStore;
 import org.cordon.core.signal.Assessment;
 
@@ -82,12 +81,7 @@ final class JdbcObservationStore implements ObservationStore {
       Inserted inserted = records.isEmpty() ? new Inserted(WriteCounts.NONE, Set.of()) : insert(c, batch, Inbox.SKIP, unknownAccounts);
       if (!assessments.isEmpty()) {
         AssessmentRows.upsertAll(c, assessments);
-        List<PostKey> assessedPosts = assessments.stream()
-            .map(Assessment::subject)
-            .filter(s -> s.kind() == Subject.SubjectKind.POST)
-            .map(PostKey.class::cast)
-            .distinct()
-            .toList();
+        List<PostKey> assessedPosts = JdbcAssessmentInbox.postsOf(assessments);
         // only a post stored before this write can be waiting: the ones it stored need no look
         List<PostKey> maybeWaiting = assessedPosts.stream()
             .filter(k -> !inserted.newPosts().contains(postKey(k.platform().name(), k.id())))
@@ -220,8 +214,8 @@ final class JdbcObservationStore implements ObservationStore {
     throw new AssertionError(inbox);
   }
 
-  /** Stores the new posts, judged already: none enters the inbox. */
-  private static final String INSERT_POSTS_ASSESSED = """
+  /** The posts insert both writes share; each adds what it returns. */
+  private static final String INSERT_POSTS_ROWS = """
       INSERT INTO posts (platform, native_id, author_native_id, posted_at, text, text_exact, language, url,
                          hashtags, mentions, links, post_references)
       SELECT u.platform, u.native_id, u.author, u.posted_at, u.text, decode(u.text_exact, 'base64'), u.language, u.url,
@@ -231,24 +225,17 @@ final class JdbcObservationStore implements ObservationStore {
                   ?::text[], ?::text[], ?::text[], ?::text[])
         AS u(platform, native_id, author, posted_at, text, text_exact, language, url, hashtags, mentions, links, refs)
       ON CONFLICT DO NOTHING
-      RETURNING platform, native_id""";
+      """;
+
+  /** Stores the new posts, judged already: none enters the inbox. */
+  private static final String INSERT_POSTS_ASSESSED = INSERT_POSTS_ROWS + "RETURNING platform, native_id";
 
   /**
    * Stores the new posts and puts each in the assessment inbox, in one statement; returns how many
    * were new. A post stored before (assessed or not) does not enter the inbox again.
    */
-  private static final String INSERT_POSTS = """
-      WITH stored AS (
-        INSERT INTO posts (platform, native_id, author_native_id, posted_at, text, text_exact, language, url,
-                           hashtags, mentions, links, post_references)
-        SELECT u.platform, u.native_id, u.author, u.posted_at, u.text, decode(u.text_exact, 'base64'), u.language, u.url,
-               coalesce(u.hashtags::text[], '{}'), coalesce(u.mentions::text[], '{}'), coalesce(u.links::text[], '{}'),
-             coalesce(u.refs::jsonb, '[]')
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[])
-          AS u(platform, native_id, author, posted_at, text, text_exact, language, url, hashtags, mentions, links, refs)
-        ON CONFLICT DO NOTHING
-        RETURNING posted_at, id
+  private static final String INSERT_POSTS = "WITH stored AS (" + INSERT_POSTS_ROWS + """
+      RETURNING posted_at, id
       ), inboxed AS (
         INSERT INTO post_inbox (posted_at, post_id) SELECT posted_at, id FROM stored RETURNING 1
       )
