@@ -189,29 +189,23 @@ final class JdbcObservationStore implements ObservationStore {
     if (posts.isEmpty()) {
       return 0;
     }
-    switch (inbox) {
-      case ENTER -> {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_POSTS)) {
-          bindPosts(c, ps, posts);
-          try (ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement(inbox == Inbox.ENTER ? INSERT_POSTS : INSERT_POSTS_ASSESSED)) {
+      bindPosts(c, ps, posts);
+      try (ResultSet rs = ps.executeQuery()) {
+        return switch (inbox) {
+          case ENTER -> {
             rs.next();
-            return rs.getLong(1);
+            yield rs.getLong(1);
           }
-        }
-      }
-      case SKIP -> {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_POSTS_ASSESSED)) {
-          bindPosts(c, ps, posts);
-          try (ResultSet rs = ps.executeQuery()) {
+          case SKIP -> {
             while (rs.next()) {
               stored.add(postKey(rs.getString(1), rs.getString(2)));
             }
+            yield stored.size();
           }
-          return stored.size();
-        }
+        };
       }
     }
-    throw new AssertionError(inbox);
   }
 
   /** The posts insert both writes share; each adds what it returns. */
