@@ -107,7 +107,7 @@ public final class Copies {
     StringBuilder match = new StringBuilder();
     List<Object> parameters = new ArrayList<>(List.of(now, caseId.value(), who.name()));
     for (Key key : keys) {
-      match.append(match.isEmpty() ? "" : " OR ").append("a.signals @> ?::jsonb");
+      match.append(match.isEmpty() ? "" : " OR ").append("a.signals::jsonb @> ?::jsonb");
       parameters.add(key.containment());
     }
     parameters.add(limit);

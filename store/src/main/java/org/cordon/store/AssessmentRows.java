@@ -18,8 +18,8 @@ import org.cordon.core.signal.Tier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Assessments as rows, their signals as a jsonb array (read whole, or matched with {@code @>} by
- * the desk's copies). A signal about the assessment's own subject, the usual case, is stored
+ * Assessments as rows, their signals as a json array (read whole, or matched with {@code @>} after a
+ * cast by the desk's copies; see V6__signals_as_json.sql). A signal about the assessment's own subject, the usual case, is stored
  * without its subject, which reading fills in; rows written before that carry it and read the same.
  */
 final class AssessmentRows {
@@ -29,7 +29,7 @@ final class AssessmentRows {
   static long upsert(Connection c, Assessment a) throws SQLException {
     String sql = """
         INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?)
         ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
           SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
               explanation = EXCLUDED.explanation, signals = EXCLUDED.signals
@@ -62,7 +62,7 @@ final class AssessmentRows {
    * it replaces was rewritten by the driver into multi-row VALUES statements of 256, 128, 64, ...
    * rows, six statements for a batch of 500, each parsed and planned with its thousands of
    * parameters. A COPY into a staging table and one INSERT ... SELECT cost the server as much or
-   * more than the VALUES form (index upkeep and jsonb parsing are the same either way), so COPY was
+   * more than the VALUES form (index upkeep and JSON parsing are the same either way), so COPY was
    * not kept. The same judgement recorded again (a post seen in two payloads, a replay) leaves the
    * row as it is: an update would write a new version of the row, its 1 kB of signals and its
    * index entries for nothing.
@@ -70,14 +70,14 @@ final class AssessmentRows {
   static void upsertWithStatement(Connection c, java.util.Collection<Assessment> distinct) throws SQLException {
     String sql = """
         INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
-        SELECT u.kind, u.platform, u.id, u.score, u.flagged, u.tier, u.explanation, u.signals::jsonb, u.assessed_at
+        SELECT u.kind, u.platform, u.id, u.score, u.flagged, u.tier, u.explanation, u.signals::json, u.assessed_at
         FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
           AS u(kind, platform, id, score, flagged, tier, explanation, signals, assessed_at)
         ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
           SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
               explanation = EXCLUDED.explanation, signals = EXCLUDED.signals
-          WHERE (assessments.score, assessments.flagged, assessments.tier, assessments.explanation, assessments.signals)
-                IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.flagged, EXCLUDED.tier, EXCLUDED.explanation, EXCLUDED.signals)""";
+          WHERE (assessments.score, assessments.flagged, assessments.tier, assessments.explanation, assessments.signals::text)
+                IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.flagged, EXCLUDED.tier, EXCLUDED.explanation, EXCLUDED.signals::text)""";
     int n = distinct.size();
     String[] kinds = new String[n];
     String[] platforms = new String[n];
@@ -172,7 +172,7 @@ final class AssessmentRows {
   }
 
   /**
-   * The signals as the jsonb array the table holds, written by a streaming generator: building a
+   * The signals as the json array the table holds, written by a streaming generator: building a
    * tree first cost more than the rest of the row. A signal about {@code owner} (the assessment's
    * subject) leaves its subject out.
    */

@@ -21,6 +21,11 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
   static final String MIGRATIONS = "classpath:db/migration";
+  /**
+   * System property naming libraries the embedded server preloads (its shared_preload_libraries),
+   * such as pg_stat_statements for a benchmark that reports the server's time by statement.
+   */
+  public static final String PRELOAD_PROPERTY = "cordon.postgres.preload";
 
   private final HikariDataSource dataSource;
   private final String jdbcUrl;

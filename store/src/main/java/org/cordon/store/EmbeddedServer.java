@@ -44,6 +44,12 @@ final class EmbeddedServer {
           .setPGStartupWait(STARTUP_WAIT)
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("max_connections", "100");
+      // Libraries to preload, for a benchmark that asks the server where its time goes
+      // (pg_stat_statements); none by default, since each costs every statement a little.
+      String preload = System.getProperty(Database.PRELOAD_PROPERTY, "").strip();
+      if (!preload.isEmpty()) {
+        builder.setServerConfig("shared_preload_libraries", preload);
+      }
       if (durable) {
         // zonky starts the server with -F (no fsync) and synchronous commit off, for speed in tests;
         // a system of record wants both on. A -c option comes after -F, so it wins.

@@ -141,6 +141,32 @@ class AssessedWriteTest extends DatabaseTestBase {
   }
 
   @Test
+  void aJudgementWhoseSignalsAloneChangedReplacesTheStoredOne() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Post a = Fixtures.post(platform, "a", "x", Fixtures.T0);
+    Signal before = new Signal(a.key(), "lexicon", 0.7, Optional.empty(), "one term", Map.of("hits", "1"));
+    Signal after = new Signal(a.key(), "lexicon", 0.7, Optional.empty(), "one term", Map.of("hits", "2"));
+    java.time.Instant at = Fixtures.T0.plusSeconds(5);
+    stores.observations().writeAssessed("src", List.of(Fixtures.record("f", 1, a)),
+        List.of(new Assessment(a.key(), 0.7, true, Optional.empty(), List.of(before), "same", at)));
+    stores.observations().writeAssessed("src", List.of(Fixtures.record("f", 1, a)),
+        List.of(new Assessment(a.key(), 0.7, true, Optional.empty(), List.of(after), "same", at)));
+
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ?", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND signals::jsonb @> '[{\"evidence\":{\"hits\":\"2\"}}]'",
+        platform.name())).as("the row holds the newer signals").isEqualTo(1);
+  }
+
+  @Test
+  void theSignalsColumnStillRefusesTextThatIsNotJson() {
+    Platform platform = SharedDatabase.freshPlatform();
+    assertThatThrownBy(() -> execute("""
+        INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
+        VALUES ('POST', '%s', 'p', 0.9, true, NULL, 'r', '[{"kind": "lexicon",', now())""".formatted(platform.name())))
+        .hasMessageContaining("json");
+  }
+
+  @Test
   void aFailingAssessmentStoresNeitherTheRecordsNorAnyAssessment() throws SQLException {
     Platform platform = SharedDatabase.freshPlatform();
     execute("""
@@ -214,9 +240,9 @@ class AssessedWriteTest extends DatabaseTestBase {
         assertThat(read.signals().get(1).evidence()).containsEntry("k\uFFFD", "v");
       }
     }
-    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND jsonb_path_exists(signals, '$[0].subject')", platform.name()))
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND jsonb_path_exists(signals::jsonb, '$[0].subject')", platform.name()))
         .as("the signal about the assessed post is stored without its subject").isZero();
-    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND jsonb_path_exists(signals, '$[1].subject')", platform.name()))
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND jsonb_path_exists(signals::jsonb, '$[1].subject')", platform.name()))
         .isEqualTo(1);
   }
 

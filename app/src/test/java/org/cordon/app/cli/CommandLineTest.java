@@ -90,7 +90,8 @@ class CommandLineTest {
   @Test
   void benchTriageStoresEveryFlaggedPostOnceWithItsAssessmentAndPrintsOneJsonObject() throws Exception {
     Path work = dir.resolve("triage");
-    Run run = cordon("bench", "triage", "--accounts", "300", "--days", "2", "--warmup", "0.3", "--json", "--work", work.toString());
+    Run run = cordon("bench", "triage", "--accounts", "300", "--days", "2", "--warmup", "0.3", "--warmup-passes", "2", "--statements", "--json",
+        "--work", work.toString());
     assertThat(run.exit()).as(run.out()).isZero();
     List<String> objects = run.out().lines().filter(l -> l.startsWith("{")).toList();
     assertThat(objects).as("--json prints one object on stdout").hasSize(1);
@@ -106,6 +107,13 @@ class CommandLineTest {
     assertThat(figures.get("posts_per_second").asDouble()).isPositive();
     assertThat(figures.get("cpu_us_per_post").get("total").asDouble())
         .isGreaterThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble());
+    assertThat(figures.get("warmup").get("passes_posts_per_second")).as("one figure per warm-up pass").hasSize(2);
+    assertThat(figures.get("wal_per_flagged_post").get("records").asDouble()).as("storing a flagged post writes to the log").isPositive();
+    List<String> statements = new java.util.ArrayList<>();
+    figures.get("statements").forEach(s -> statements.add(s.get("statement").asString()));
+    assertThat(statements).as("the server's time by statement, from pg_stat_statements")
+        .anySatisfy(s -> assertThat(s).startsWith("INSERT INTO posts"))
+        .anySatisfy(s -> assertThat(s).startsWith("INSERT INTO assessments"));
 
     assertThat(work.resolve("warmup-data")).as("the warm-up's scratch database is gone").doesNotExist();
     try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(work.resolve("data")))) {

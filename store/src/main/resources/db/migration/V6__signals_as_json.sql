@@ -1,0 +1,12 @@
+-- An assessment's signals are kept as json (the text, checked to be JSON) rather than jsonb.
+--
+-- Measured on the triage path (bench triage --statements, one writer): the assessments insert was
+-- the server's costliest statement, and converting each ~1 kB signals array into jsonb's binary
+-- tree was most of it. An insert of the same 63,382 rows took 46 µs a row as jsonb, 29 as json.
+-- Nothing needs the tree when writing, and little when reading: the signals are read whole and
+-- parsed by Cordon, and the one query that matches inside them (the desk's copies: open cases
+-- sharing known content) looks at open cases only, casting as it goes. json keeps the text as
+-- written, so an identical judgement is compared as text, which Cordon writes deterministically.
+--
+-- The ALTER rewrites the table: on a large existing deployment, run it in a quiet hour.
+ALTER TABLE assessments ALTER COLUMN signals TYPE json USING signals::json;
