@@ -226,10 +226,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     Assessor assessor = new Assessor(CordonRuntime.FLAG_THRESHOLD);
 
-    if (statements) {
-      System.setProperty(org.cordon.store.Database.PRELOAD_PROPERTY, "pg_stat_statements");
-    }
-    try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(data))) {
+    try (CordonRuntime runtime = openMeasured(data)) {
       Pipeline pipeline = new Pipeline(runtime, data, detectors, classifier, assessor, languages, accountLanguages, tracker);
       ServerProfile profile = ServerProfile.start(runtime.database().dataSource(), statements);
       Phase measured = pipeline.run(units);
@@ -250,6 +247,24 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The measured run's database; with --statements its server preloads pg_stat_statements (the property is this JVM's, so it is put back). */
+  private CordonRuntime openMeasured(Path data) throws java.io.IOException {
+    if (!statements) {
+      return CordonRuntime.open(Settings.embedded(data));
+    }
+    String before = System.getProperty(org.cordon.store.Database.PRELOAD_PROPERTY);
+    System.setProperty(org.cordon.store.Database.PRELOAD_PROPERTY, "pg_stat_statements");
+    try {
+      return CordonRuntime.open(Settings.embedded(data));
+    } finally {
+      if (before == null) {
+        System.clearProperty(org.cordon.store.Database.PRELOAD_PROPERTY);
+      } else {
+        System.setProperty(org.cordon.store.Database.PRELOAD_PROPERTY, before);
+      }
+    }
   }
 
   /** What one part of the run (the warm-up or the measured part) did and cost. */
