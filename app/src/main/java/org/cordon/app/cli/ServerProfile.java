@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 /**
  * Where the database server's time went during one part of a benchmark: its write-ahead log
  * (records, full-page images, bytes: pg_stat_wal, always there) and, when the server preloads
- * pg_stat_statements, its execution time by statement. Read as the difference between a snapshot
- * before and one after, so nothing is reset that another reader might rely on.
+ * pg_stat_statements, its execution time by statement. The log is read as the difference between
+ * a snapshot before and one after; the statements' counts are reset at the start (see
+ * {@link #start}). A statement's time includes its waits for other transactions' locks.
  */
 final class ServerProfile {
   /** How many statements the report lists, the costliest first. */

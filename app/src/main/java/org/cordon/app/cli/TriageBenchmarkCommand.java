@@ -133,8 +133,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(warmup >= 0 && warmup <= 1) || threads < 1 || writers < 1) {
-      System.err.println("--warmup must be between 0 and 1, --threads and --writers at least 1");
+    if (!(warmup >= 0 && warmup <= 1) || warmupPasses < 0 || threads < 1 || writers < 1) {
+      System.err.println("--warmup must be between 0 and 1, --warmup-passes at least 0, --threads and --writers at least 1");
       return 2;
     }
     DemoRun.deleteRecursively(work);
@@ -202,9 +202,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     // The warm-up: the JIT compiles the path, and nothing else carries over. Its own database,
     // detectors, classifier wrapper, language identifier, tracker and threads (the caches are per
     // instance or per thread), so the measured run meets every post, URL and word for the first time.
-    // More than one pass, because C2 is not done after one: the first measured pass still spent
-    // 10 of its 22 seconds of wall time compiling (uncommon traps in inlined code send methods
-    // back to be compiled again); after three it spends 1 to 2.
+    // More than one pass, because C2 is not done after one: a measured run after a single pass
+    // still spent 10 of its 22 seconds of wall time compiling (uncommon traps in inlined code send
+    // methods back to be compiled again); after three passes it spends 1 to 2.
     List<Phase> warm = new ArrayList<>();
     for (int pass = 0; pass < warmupPasses && !warmupUnits.isEmpty(); pass++) {
       Path scratch = Files.createDirectories(work.resolve("warmup-data"));
