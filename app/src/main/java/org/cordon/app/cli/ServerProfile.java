@@ -10,11 +10,13 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * Where the database server's time went during one part of a benchmark: its write-ahead log
- * (records, full-page images, bytes: pg_stat_wal, always there) and, when the server preloads
- * pg_stat_statements, its execution time by statement. The log is read as the difference between
- * a snapshot before and one after; the statements' counts are reset at the start (see
- * {@link #start}). A statement's time includes its waits for other transactions' locks.
+ * Where the database server's time went during one part of a benchmark: the bytes of write-ahead
+ * log it wrote (the log position before and after: exact, always there) and, when the server
+ * preloads pg_stat_statements, its execution time and log records by statement. Not pg_stat_wal: a
+ * backend hands its counts over at most once a second, or ten seconds after it goes idle, so a
+ * short run read right after its last commit would see part of its log or none. The statements'
+ * counts are reset at the start (see {@link #start}). A statement's time includes its waits for
+ * other transactions' locks.
  */
 final class ServerProfile {
   /** How many statements the report lists, the costliest first. */
@@ -22,25 +24,24 @@ final class ServerProfile {
 
   private final DataSource dataSource;
   private final boolean statements;
-  private final Wal walBefore;
+  private final String walStart;
 
-  /** The log's totals since the server's statistics were last reset. */
-  record Wal(long records, long fullPageImages, long bytes) {
-    Wal minus(Wal other) {
-      return new Wal(records - other.records, fullPageImages - other.fullPageImages, bytes - other.bytes);
-    }
-  }
+  /**
+   * The log written: {@code bytes} from the log position; {@code records} and
+   * {@code fullPageImages} summed over the statements, so zero without pg_stat_statements.
+   */
+  record Wal(long records, long fullPageImages, long bytes) {}
 
   /** One statement's share of the server's time; {@code text} is its normalised form, shortened. */
-  record StatementCost(String text, long calls, long rows, double executeMillis, double planMillis) {}
+  record StatementCost(String text, long calls, long rows, double executeMillis, double planMillis, long walRecords, long walFullPageImages) {}
 
   /** What the server did between {@link #start} and {@link #finish}. */
   record Report(Wal wal, List<StatementCost> statements) {}
 
-  private ServerProfile(DataSource dataSource, boolean statements, Wal walBefore) {
+  private ServerProfile(DataSource dataSource, boolean statements, String walStart) {
     this.dataSource = dataSource;
     this.statements = statements;
-    this.walBefore = walBefore;
+    this.walStart = walStart;
   }
 
   /**
@@ -55,47 +56,56 @@ final class ServerProfile {
         s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         s.execute("SELECT pg_stat_statements_reset()");
       }
-      return new ServerProfile(dataSource, statements, wal(s));
+      try (ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+        rs.next();
+        return new ServerProfile(dataSource, statements, rs.getString(1));
+      }
     }
   }
 
   Report finish() throws SQLException {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      Wal wal = wal(s).minus(walBefore);
+      long bytes;
+      try (var since = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn)::bigint")) {
+        since.setString(1, walStart);
+        try (ResultSet rs = since.executeQuery()) {
+          rs.next();
+          bytes = rs.getLong(1);
+        }
+      }
       List<StatementCost> costs = new ArrayList<>();
+      long records = 0;
+      long fullPageImages = 0;
       if (statements) {
         try (ResultSet rs = s.executeQuery("""
-            SELECT regexp_replace(query, '\\s+', ' ', 'g'), calls, rows, total_exec_time, total_plan_time
+            SELECT regexp_replace(query, '\\s+', ' ', 'g'), calls, rows, total_exec_time, total_plan_time, wal_records, wal_fpi
             FROM pg_stat_statements
             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-            ORDER BY total_exec_time + total_plan_time DESC
-            LIMIT %d""".formatted(STATEMENTS_SHOWN))) {
+            ORDER BY total_exec_time + total_plan_time DESC""")) {
           while (rs.next()) {
-            costs.add(new StatementCost(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+            StatementCost cost = new StatementCost(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+                rs.getLong(6), rs.getLong(7));
+            records += cost.walRecords();
+            fullPageImages += cost.walFullPageImages();
+            if (costs.size() < STATEMENTS_SHOWN) {
+              costs.add(cost);
+            }
           }
         }
       }
-      return new Report(wal, costs);
-    }
-  }
-
-  private static Wal wal(Statement s) throws SQLException {
-    // a new snapshot each time: statistics views are otherwise cached for the transaction
-    s.execute("SELECT pg_stat_clear_snapshot()");
-    try (ResultSet rs = s.executeQuery("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")) {
-      rs.next();
-      return new Wal(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+      return new Report(new Wal(records, fullPageImages, bytes), costs);
     }
   }
 
   /** The statement table and the log line, per flagged post: what a reader compares between runs. */
   static void print(Report report, long flagged, java.io.PrintStream out) {
     long per = Math.max(1, flagged);
-    out.printf(Locale.ROOT, "write-ahead log per flagged post: %.1f records, %.2f full-page images, %.0f bytes%n",
-        (double) report.wal().records() / per, (double) report.wal().fullPageImages() / per, (double) report.wal().bytes() / per);
     if (report.statements().isEmpty()) {
+      out.printf(Locale.ROOT, "write-ahead log per flagged post: %.0f bytes%n", (double) report.wal().bytes() / per);
       return;
     }
+    out.printf(Locale.ROOT, "write-ahead log per flagged post: %.0f bytes, %.1f records, %.2f full-page images (of the statements)%n",
+        (double) report.wal().bytes() / per, (double) report.wal().records() / per, (double) report.wal().fullPageImages() / per);
     Table t = new Table("statement (pg_stat_statements, costliest first)", "calls", "rows", "exec s", "plan s", "µs per flagged post");
     for (StatementCost cost : report.statements()) {
       t.row(shorten(cost.text(), 70), Long.toString(cost.calls()), Long.toString(cost.rows()),
