@@ -47,6 +47,30 @@ final class XV2Connector implements Connector {
     Inputs.readDocumentOrLines(name, in, maxRecordBytes, sink, this::response);
   }
 
+  /**
+   * A v2 media key is the media's id behind a numeric type prefix ({@code 3_1234} for the photo
+   * whose id is {@code 1234}; X documents the form as "the ID plus a numeric prefix and an
+   * underscore"). v1 names media by the bare id, so the key is reduced to it: the same photo
+   * delivered in both formats is then one media item, stored, hashed and matched once. A key of
+   * another form is kept as it is.
+   */
+  static MediaKey mediaKey(String key) {
+    int underscore = key.indexOf('_');
+    if (underscore > 0 && underscore < key.length() - 1 && isDigits(key, 0, underscore) && isDigits(key, underscore + 1, key.length())) {
+      return MediaKey.of(Platform.X, key.substring(underscore + 1));
+    }
+    return MediaKey.of(Platform.X, key);
+  }
+
+  private static boolean isDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private List<Observed> response(JsonNode response) {
     if (!response.isObject()) {
       throw RecordProblem.invalid("response", "an object");
@@ -120,7 +144,7 @@ final class XV2Connector implements Connector {
         if (!mediaKey.isString()) {
           throw RecordProblem.invalid("attachments.media_keys", "an array of strings");
         }
-        media.add(MediaKey.of(Platform.X, Fields.checkUnicode("media_keys", mediaKey.stringValue())));
+        media.add(mediaKey(Fields.checkUnicode("media_keys", mediaKey.stringValue())));
       }
     });
 
@@ -215,7 +239,7 @@ final class XV2Connector implements Connector {
         default -> Media.Kind.DOCUMENT;
       };
       Optional<String> location = Fields.optionalNonEmpty(item, "url").or(() -> bestVariant(item));
-      return new Media(MediaKey.of(Platform.X, Fields.string(item, "media_key")), kind, location,
+      return new Media(mediaKey(Fields.string(item, "media_key")), kind, location,
           Fields.optionalNonEmpty(item, "preview_image_url"), Fields.optionalInt(item, "width"),
           Fields.optionalInt(item, "height"));
     }

@@ -48,15 +48,16 @@ class XV2ConnectorTest {
     assertThat(longPost.hashtags()).containsExactly("LanternDawn");
     assertThat(longPost.mentions()).containsExactly("quiet_observer");
     assertThat(longPost.links()).as("unwound_url wins over expanded_url").containsExactly("https://lantern.example/release-12");
-    assertThat(longPost.media()).containsExactly(MediaKey.of(Platform.X, "3_1790000000000000101"), MediaKey.of(Platform.X, "7_1790000000000000102"));
+    assertThat(longPost.media()).as("the media ids, without the type prefix of the v2 keys 3_… and 7_…")
+        .containsExactly(MediaKey.of(Platform.X, "1790000000000000101"), MediaKey.of(Platform.X, "1790000000000000102"));
     assertThat(longPost.references()).isEmpty();
 
-    Media photo = sink.media(MediaKey.of(Platform.X, "3_1790000000000000101"));
+    Media photo = sink.media(MediaKey.of(Platform.X, "1790000000000000101"));
     assertThat(photo.kind()).isEqualTo(Media.Kind.IMAGE);
     assertThat(photo.location()).contains("https://pbs.example/media/poster12.jpg");
     assertThat(photo.width()).isEqualTo(OptionalInt.of(1200));
     assertThat(photo.height()).isEqualTo(OptionalInt.of(675));
-    Media video = sink.media(MediaKey.of(Platform.X, "7_1790000000000000102"));
+    Media video = sink.media(MediaKey.of(Platform.X, "1790000000000000102"));
     assertThat(video.kind()).isEqualTo(Media.Kind.VIDEO);
     assertThat(video.location()).as("highest bit rate mp4").contains("https://video.example/clip12-2176.mp4");
     assertThat(video.previewLocation()).contains("https://pbs.example/thumb/clip12.jpg");
@@ -146,5 +147,33 @@ class XV2ConnectorTest {
     assertThat(sink.items()).hasSize(1);
     assertThat(sink.posts()).extracting(Post::key).containsExactly(post("1"));
     assertThat(List.of(sink.records().getFirst().position().file())).containsExactly("test-input");
+  }
+
+  @Test
+  void thePhotoOfATweetIsOneMediaItemWhetherTheTweetCameAsV1OrV2() {
+    RecordingSink v1 = RecordingSink.read(Connectors.forFormat("x-v1"), """
+        {"created_at":"Wed Oct 10 20:19:24 +0000 2018","id_str":"77","text":"lorem https://t.co/p","user":{"id_str":"9","screen_name":"lorem_nine"},\
+        "entities":{"urls":[]},"extended_entities":{"media":[{"id_str":"5501","type":"photo","media_url_https":"https://pbs.example/5501.jpg"}]}}
+        """);
+    RecordingSink v2 = RecordingSink.read(connector, """
+        {"data":{"id":"77","author_id":"9","created_at":"2018-10-10T20:19:24.000Z","text":"lorem https://t.co/p",\
+        "attachments":{"media_keys":["3_5501"]}},"includes":{"media":[{"media_key":"3_5501","type":"photo","url":"https://pbs.example/5501.jpg"}]}}
+        """);
+
+    MediaKey photo = MediaKey.of(Platform.X, "5501");
+    assertThat(v1.posts().getFirst().media()).containsExactly(photo);
+    assertThat(v2.posts().getFirst().media()).as("the v2 key 3_5501 is the v1 id 5501").containsExactly(photo);
+    assertThat(v2.media(photo).location()).contains("https://pbs.example/5501.jpg");
+  }
+
+  @Test
+  void aMediaKeyIsReducedToItsIdOnlyWhenItHasTheDocumentedForm() {
+    assertThat(XV2Connector.mediaKey("16_42").id()).as("an animated GIF").isEqualTo("42");
+    assertThat(XV2Connector.mediaKey("3_").id()).as("no id behind the prefix").isEqualTo("3_");
+    assertThat(XV2Connector.mediaKey("_42").id()).as("no prefix").isEqualTo("_42");
+    assertThat(XV2Connector.mediaKey("x_42").id()).as("a prefix that is not a number").isEqualTo("x_42");
+    assertThat(XV2Connector.mediaKey("3_4_2").id()).as("more than one underscore").isEqualTo("3_4_2");
+    assertThat(XV2Connector.mediaKey("3_\u0664\u0662").id()).as("digits of another script are not an id").isEqualTo("3_\u0664\u0662");
+    assertThat(XV2Connector.mediaKey("42").id()).as("a bare id").isEqualTo("42");
   }
 }
