@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import org.cordon.app.demo.AnalystKit;
 import org.cordon.app.demo.DemoRun;
 import org.cordon.app.pipeline.Assessor;
+import org.cordon.app.pipeline.JudgedPosts;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.Settings;
 import org.cordon.app.runtime.TextModels;
@@ -60,7 +61,10 @@ import picocli.CommandLine.Option;
  * media hashes), the trained classifier, the combined assessment, the account-risk update, and the
  * flagged posts (with their assessments) persisted in batches. Workers parse and judge files in
  * parallel; writers, each on its own connection, persist a batch of flagged posts and their
- * assessments in one transaction. Files are read in time order across platforms, as a unit reads
+ * assessments in one transaction. A post delivered again (a repost carries its original, X gives a
+ * tweet in both of its formats) is judged again only when it is rendered differently: a later
+ * delivery of a flagged post is always persisted for its provenance, and account risk counts the
+ * post once ({@link JudgedPosts}). Files are read in time order across platforms, as a unit reads
  * them. A running pipeline has compiled its hot paths long ago, while a fresh JVM spends tens of
  * seconds of CPU in its JIT compilers (more than the workers, on two cores), so the world is first
  * run through the whole path into a scratch database, three times by default, each pass with its
@@ -129,7 +133,11 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   record Unit(String format, Platform platform, String name, byte[] bytes) {}
 
-  record Flagged(ParsedRecord record, Assessment assessment) {}
+  /**
+   * A delivery of a flagged post, to persist: its record, with the post's assessment when this
+   * delivery was the one judged (a repeat delivery brings only its provenance).
+   */
+  record Flagged(ParsedRecord record, Optional<Assessment> assessment) {}
 
   @Override
   public Integer call() throws Exception {
@@ -268,9 +276,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   }
 
   /** What one part of the run (the warm-up or the measured part) did and cost. */
-  record Phase(long posts, long flagged, double seconds, long[] stageNanos, Cpu cpu, long persistNanos, long deadlockRetries,
+  record Phase(long posts, long repeats, long flagged, double seconds, long[] stageNanos, Cpu cpu, long persistNanos, long deadlockRetries,
       long languageCalls, java.util.Map<String, Long> threadGroups) {
-    static final Phase NONE = new Phase(0, 0, 0, new long[Stage.values().length], new Cpu(0, 0, 0, 0), 0, 0, 0, java.util.Map.of());
+    static final Phase NONE = new Phase(0, 0, 0, 0, new long[Stage.values().length], new Cpu(0, 0, 0, 0), 0, 0, 0, java.util.Map.of());
 
     double postsPerSecond() {
       return posts == 0 ? 0 : posts / seconds;
@@ -287,8 +295,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     private final CombinedIdentifier languages;
     private final ConcurrentHashMap<AccountKey, String[]> accountLanguages;
     private final AccountRiskTracker tracker;
-    /** Every post flagged in the run, once: X posts come in both of its formats and are judged twice. */
+    /** Every post flagged in the run, once (a post may be delivered more than once). */
     private final java.util.Set<org.cordon.core.model.PostKey> flaggedKeys = ConcurrentHashMap.newKeySet();
+    /** Posts judged in this run: a later delivery that renders one as judged is persisted (if flagged) for its provenance, not judged again. */
+    private final JudgedPosts judgedPosts = new JudgedPosts();
 
     Pipeline(CordonRuntime runtime, Path data, List<Detector> detectors, ClassifierDetector classifier, Assessor assessor,
         CombinedIdentifier languages, ConcurrentHashMap<AccountKey, String[]> accountLanguages, AccountRiskTracker tracker) {
@@ -308,6 +318,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       AtomicLongArray stageNanos = new AtomicLongArray(Stage.values().length);
       AtomicLong posts = new AtomicLong();
       AtomicLong flaggedPosts = new AtomicLong();
+      AtomicLong repeats = new AtomicLong();
       AtomicLong languageCalls = new AtomicLong();
       AtomicLong persistNanos = new AtomicLong();
       AtomicLong writerCpuNanos = new AtomicLong();
@@ -374,12 +385,34 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
             for (ParsedRecord record : records) {
               for (Observed item : record.items()) {
                 if (item instanceof Post post) {
-                  Assessment a = judge(post, detectors, classifier, assessor, languages, accountLanguages, languageCalls, tracker, stageNanos, cpu);
                   posts.incrementAndGet();
-                  if (a.flagged()) {
+                  Optional<Boolean> asRendered = judgedPosts.judgedAsRendered(post);
+                  Optional<Assessment> assessment = Optional.empty();
+                  boolean flagged;
+                  if (asRendered.isPresent()) {
+                    repeats.incrementAndGet();
+                    flagged = asRendered.get();
+                  } else {
+                    Assessment a = judge(post, detectors, classifier, assessor, languages, accountLanguages, languageCalls, stageNanos, cpu);
+                    JudgedPosts.Recorded recorded = judgedPosts.record(post, a.flagged());
+                    switch (recorded.outcome()) {
+                      case FIRST -> {
+                        long t0 = cpu.getCurrentThreadCpuTime();
+                        tracker.observePost(post.author(), post.postedAt(), a, post.hashtags());
+                        stageNanos.addAndGet(Stage.ACCOUNTS.ordinal(), cpu.getCurrentThreadCpuTime() - t0);
+                      }
+                      case ANOTHER_RENDERING -> {} // account risk has the post already
+                      case REPEAT -> repeats.incrementAndGet();
+                    }
+                    if (a.flagged() && recorded.outcome() != JudgedPosts.Outcome.REPEAT) {
+                      assessment = Optional.of(a);
+                    }
+                    flagged = recorded.flagged();
+                  }
+                  if (flagged) {
                     flaggedPosts.incrementAndGet();
                     flaggedKeys.add(post.key());
-                    batch.add(new Flagged(record, a));
+                    batch.add(new Flagged(record, assessment));
                     if (batch.size() >= 500) {
                       put(toPersist, batch);
                       batch = new ArrayList<>();
@@ -420,7 +453,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       }
       Cpu where = new Cpu(workerCpuNanos.get(), writerCpuNanos.get(), Math.max(0, processCpu - workerCpuNanos.get() - writerCpuNanos.get()),
           server.toNanos());
-      return new Phase(posts.get(), flaggedPosts.get(), seconds, stages, where, persistNanos.get(), deadlockRetries.get(), languageCalls.get(),
+      return new Phase(posts.get(), repeats.get(), flaggedPosts.get(), seconds, stages, where, persistNanos.get(), deadlockRetries.get(), languageCalls.get(),
           groupsAfter);
     }
   }
@@ -452,7 +485,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
    */
   private static void persist(CordonRuntime runtime, List<Flagged> batch, AtomicLong deadlockRetries) {
     List<ParsedRecord> records = batch.stream().map(Flagged::record).distinct().toList();
-    List<Assessment> assessments = batch.stream().map(Flagged::assessment).toList();
+    List<Assessment> assessments = batch.stream().flatMap(f -> f.assessment().stream()).toList();
     for (int attempt = 1; ; attempt++) {
       try {
         runtime.stores().observations().writeAssessed("bench-triage", records, assessments);
@@ -540,7 +573,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   private static Assessment judge(Post post, List<Detector> detectors, ClassifierDetector classifier, Assessor assessor,
       CombinedIdentifier languages, ConcurrentHashMap<AccountKey, String[]> accountLanguages, AtomicLong languageCalls,
-      AccountRiskTracker tracker, AtomicLongArray stageNanos, ThreadMXBean cpu) {
+      AtomicLongArray stageNanos, ThreadMXBean cpu) {
     long t0 = cpu.getCurrentThreadCpuTime();
     Post withLanguage = post;
     if (post.language().isEmpty()) {
@@ -568,13 +601,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     long t3 = cpu.getCurrentThreadCpuTime();
     Assessment a = assessor.assess(post.key(), signals, post.postedAt());
     long t4 = cpu.getCurrentThreadCpuTime();
-    tracker.observePost(post.author(), post.postedAt(), a, post.hashtags());
-    long t5 = cpu.getCurrentThreadCpuTime();
     stageNanos.addAndGet(Stage.LANGUAGE.ordinal(), t1 - t0);
     stageNanos.addAndGet(Stage.DETECTORS.ordinal(), t2 - t1);
     stageNanos.addAndGet(Stage.CLASSIFIER.ordinal(), t3 - t2);
     stageNanos.addAndGet(Stage.ASSESS.ordinal(), t4 - t3);
-    stageNanos.addAndGet(Stage.ACCOUNTS.ordinal(), t5 - t4);
     return a;
   }
 
@@ -653,7 +683,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
             stageNanos[s.ordinal()] / 1e3 / posts));
       }
       System.out.println(String.format(Locale.ROOT,
-          "{\"benchmark\":\"triage\",\"accounts\":%d,\"posts\":%d,\"flagged\":%d,\"threads\":%d,\"writers\":%d,\"seconds\":%.2f,"
+          "{\"benchmark\":\"triage\",\"accounts\":%d,\"posts\":%d,\"posts_judged\":%d,\"repeat_deliveries\":%d,\"flagged\":%d,\"threads\":%d,\"writers\":%d,\"seconds\":%.2f,"
               + "\"posts_per_second\":%.0f,\"input_mib\":%.1f,\"warmup\":{\"share\":%.2f,\"posts\":%d,\"flagged\":%d,\"seconds\":%.2f,"
               + "\"posts_per_second\":%.0f,\"passes_posts_per_second\":[%s]},\"distinct_posts_flagged\":%d,\"stages\":{%s},"
               + "\"cpu_us_per_post\":{\"workers\":%.1f,\"writers\":%.1f,\"other_jvm\":%.1f,\"postgresql\":%.1f,\"total\":%.1f},"
@@ -661,7 +691,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
               + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
               + "\"language_load_seconds\":%.1f,\"cores\":%d,\"warmup_passes\":%d,"
               + "\"wal_per_flagged_post\":{\"records\":%.2f,\"full_page_images\":%.3f,\"bytes\":%.0f},\"statements\":[%s]}",
-          accounts, measured.posts(), measured.flagged(), threads, writers, measured.seconds(), measured.postsPerSecond(), bytes / 1048576.0,
+          accounts, measured.posts(), measured.posts() - measured.repeats(), measured.repeats(), measured.flagged(), threads, writers, measured.seconds(), measured.postsPerSecond(), bytes / 1048576.0,
           warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, passRates, distinctFlagged, stages,
           cpu.workers() / 1e3 / posts, cpu.writers() / 1e3 / posts, cpu.otherJvm() / 1e3 / posts, cpu.server() / 1e3 / posts,
           cpu.total() / 1e3 / posts, cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
@@ -680,6 +710,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "measured: %,d posts (%,d flagged and persisted) from %.1f MiB of platform data in %.1f s: %,.0f posts/s "
         + "with %d workers and %d writers on %d cores%n", measured.posts(), measured.flagged(), bytes / 1048576.0, measured.seconds(),
         measured.postsPerSecond(), threads, writers, cores);
+    System.out.printf(Locale.ROOT, "judged: %,d posts; the other %,d deliveries (%.1f %%) rendered a post as it was judged already (a repost's "
+        + "original, a tweet in its second format): kept for provenance when flagged, not judged again%n", measured.posts() - measured.repeats(),
+        measured.repeats(), 100.0 * measured.repeats() / posts);
     System.out.println();
     Table t = new Table("stage (CPU time of the workers)", "seconds", "share", "µs per post");
     for (Stage s : Stage.values()) {
