@@ -1,10 +1,10 @@
 package org.cordon.model;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.cordon.core.signal.Decimals;
 import org.cordon.core.signal.Detector;
 import org.cordon.core.signal.PostContext;
 import org.cordon.core.signal.Signal;
@@ -79,9 +79,9 @@ public final class ClassifierDetector implements Detector {
     String topFeatures = joined.toString();
     // Map.of, which the signal keeps as it is: it copies any other map into one of these
     Map<String, String> evidence = Map.of("model_id", classifier.id(), "label", classifier.positiveLabel(),
-        "probability", String.format(Locale.ROOT, "%.4f", probability), "top_features", topFeatures);
-    String reason = String.format(Locale.ROOT, "classifier %s gives '%s' probability %.2f%s", classifier.id().substring(0, 12),
-        classifier.positiveLabel(), probability, topFeatures.isEmpty() ? "" : "; strongest: " + topFeatures);
+        "probability", Decimals.fixed(probability, 4), "top_features", topFeatures);
+    String reason = "classifier " + classifier.id().substring(0, 12) + " gives '" + classifier.positiveLabel() + "' probability "
+        + Decimals.fixed(probability, 2) + (topFeatures.isEmpty() ? "" : "; strongest: " + topFeatures);
     return List.of(new Signal(context.post().key(), NAME, Math.min(1, Math.max(0, probability)), tier, reason, evidence));
   }
 }

@@ -2,9 +2,9 @@ package org.cordon.app.pipeline;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.cordon.core.model.Subject;
 import org.cordon.core.signal.Assessment;
+import org.cordon.core.signal.Decimals;
 import org.cordon.core.signal.Signal;
 
 /**
@@ -41,8 +41,8 @@ public final class Assessor {
       }
       taken[best] = true;
       Signal s = signals.get(best);
-      explanation.append(k == 0 ? "" : "; ").append(s.kind()).append(' ').append(String.format(Locale.ROOT, "%.2f", s.strength()))
-          .append(": ").append(s.reason());
+      explanation.append(k == 0 ? "" : "; ").append(s.kind()).append(' ');
+      Decimals.append(explanation, s.strength(), 2, false).append(": ").append(s.reason());
     }
     return explanation.toString();
   }

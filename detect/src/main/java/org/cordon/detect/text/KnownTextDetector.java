@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.cordon.core.signal.Decimals;
 import org.cordon.core.signal.Detector;
 import org.cordon.core.signal.PostContext;
 import org.cordon.core.signal.Signal;
@@ -102,10 +102,10 @@ public final class KnownTextDetector implements Detector {
       Statement s = m.value();
       boolean fragment = m.containment() > m.jaccard();
       signals.add(new Signal(context.post().key(), NAME, Math.min(1, m.score()), Optional.of(s.tier()),
-          String.format(Locale.ROOT, "text %s known statement '%s' (line %d of list '%s'): %.2f", fragment ? "is a fragment of" : "repeats",
-              s.label(), s.line(), s.list(), m.score()),
+          "text " + (fragment ? "is a fragment of" : "repeats") + " known statement '" + s.label() + "' (line " + s.line() + " of list '"
+              + s.list() + "'): " + Decimals.fixed(m.score(), 2),
           Map.of("list", s.list(), "entry", s.label(), "entry_line", Integer.toString(s.line()),
-              "jaccard", String.format(Locale.ROOT, "%.3f", m.jaccard()), "containment", String.format(Locale.ROOT, "%.3f", m.containment()))));
+              "jaccard", Decimals.fixed(m.jaccard(), 3), "containment", Decimals.fixed(m.containment(), 3))));
     }
     return signals;
   }

@@ -13,6 +13,6 @@ public record Contribution(String feature, NamedFeature.Kind kind, double weight
   /** "pale lantern" for words, "‹lant›" for character n-grams, with the signed contribution. */
   public String describe() {
     String shown = kind == NamedFeature.Kind.CHARACTERS ? "‹" + feature + "›" : "\"" + feature + "\"";
-    return shown + String.format(java.util.Locale.ROOT, " %+.3f", weight);
+    return shown + " " + org.cordon.core.signal.Decimals.signed(weight, 3);
   }
 }
