@@ -67,7 +67,7 @@ import picocli.CommandLine.Option;
  * post once ({@link JudgedPosts}). Files are read in time order across platforms, as a unit reads
  * them. A running pipeline has compiled its hot paths long ago, while a fresh JVM spends tens of
  * seconds of CPU in its JIT compilers (more than the workers, on two cores), so the world is first
- * run through the whole path into a scratch database, three times by default, each pass with its
+ * run through the whole path into a scratch database, five times by default, each pass with its
  * own database, detectors, caches and tracker: only the compiled code carries over. The figure is
  * the world's posts over wall-clock time from the first byte to the last flagged post committed in
  * the measured run that follows; the first warm-up pass's cold figure is printed beside it, and
@@ -105,8 +105,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       + "that has compiled the path and nothing else warm (default: ${DEFAULT-VALUE}; 0 measures a cold JVM).")
   double warmup;
 
-  @Option(names = "--warmup-passes", defaultValue = "3", description = "How many times the warm-up runs, each into a fresh scratch "
-      + "database, before the measured run (default: ${DEFAULT-VALUE}: the JIT compilers settle after about three).")
+  @Option(names = "--warmup-passes", defaultValue = "5", description = "How many times the warm-up runs, each into a fresh scratch "
+      + "database, before the measured run (default: ${DEFAULT-VALUE}: after three, C2 still spent 1.7 to 4 s of the measured run "
+      + "compiling; after five, 0.2 to 0.6 s).")
   int warmupPasses;
 
   @Option(names = "--statements", description = "Have the database server preload pg_stat_statements and print its time by "
@@ -212,7 +213,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     // instance or per thread), so the measured run meets every post, URL and word for the first time.
     // More than one pass, because C2 is not done after one: a measured run after a single pass
     // still spent 10 of its 22 seconds of wall time compiling (uncommon traps in inlined code send
-    // methods back to be compiled again); after three passes it spends 1 to 2.
+    // methods back to be compiled again). After three passes C2 still took 1.7 to 4 s of CPU in
+    // the measured run; after five, 0.2 to 0.6 s.
     List<Phase> warm = new ArrayList<>();
     for (int pass = 0; pass < warmupPasses && !warmupUnits.isEmpty(); pass++) {
       Path scratch = Files.createDirectories(work.resolve("warmup-data"));
@@ -662,6 +664,13 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     return out.toString();
   }
 
+  /** CPU of the JIT compiler threads (C1, C2) in a phase: compiling, which a long-running pipeline has done. */
+  static long jitCompilerNanos(Phase phase) {
+    return phase.threadGroups().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("C1 CompilerThre") || e.getKey().startsWith("C2 CompilerThre"))
+        .mapToLong(java.util.Map.Entry::getValue).sum();
+  }
+
   private void print(List<Phase> passes, Phase measured, int distinctFlagged, long warmBytes, long bytes, double trainSeconds, double languageLoadSeconds,
       int trackedAccounts, long heap, ServerProfile.Report server) {
     long posts = Math.max(1, measured.posts());
@@ -690,13 +699,14 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
               + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,"
               + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
               + "\"language_load_seconds\":%.1f,\"cores\":%d,\"warmup_passes\":%d,"
+              + "\"jit_compiler_seconds\":%.2f,"
               + "\"wal_per_flagged_post\":{\"records\":%.2f,\"full_page_images\":%.3f,\"bytes\":%.0f},\"statements\":[%s]}",
           accounts, measured.posts(), measured.posts() - measured.repeats(), measured.repeats(), measured.flagged(), threads, writers, measured.seconds(), measured.postsPerSecond(), bytes / 1048576.0,
           warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, passRates, distinctFlagged, stages,
           cpu.workers() / 1e3 / posts, cpu.writers() / 1e3 / posts, cpu.otherJvm() / 1e3 / posts, cpu.server() / 1e3 / posts,
           cpu.total() / 1e3 / posts, cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
           measured.deadlockRetries(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
-          warmupPasses, (double) server.wal().records() / flaggedOrOne, (double) server.wal().fullPageImages() / flaggedOrOne,
+          warmupPasses, jitCompilerNanos(measured) / 1e9, (double) server.wal().records() / flaggedOrOne, (double) server.wal().fullPageImages() / flaggedOrOne,
           (double) server.wal().bytes() / flaggedOrOne, statementsJson(server)));
       return;
     }

@@ -113,6 +113,8 @@ class CommandLineTest {
     assertThat(figures.get("cpu_us_per_post").get("total").asDouble())
         .isGreaterThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble());
     assertThat(figures.get("warmup").get("passes_posts_per_second")).as("one figure per warm-up pass").hasSize(2);
+    assertThat(figures.get("warmup_passes").asInt()).isEqualTo(2);
+    assertThat(figures.get("jit_compiler_seconds").asDouble()).as("C1 and C2 in the measured run, from /proc").isGreaterThanOrEqualTo(0);
     assertThat(figures.get("wal_per_flagged_post").get("bytes").asDouble()).as("storing a flagged post writes to the log").isPositive();
     assertThat(figures.get("wal_per_flagged_post").get("records").asDouble()).as("counted by statement, with --statements").isPositive();
     List<String> statements = new java.util.ArrayList<>();
