@@ -23,6 +23,7 @@ import org.cordon.app.demo.AnalystKit;
 import org.cordon.app.demo.DemoRun;
 import org.cordon.app.pipeline.Assessor;
 import org.cordon.app.pipeline.JudgedPosts;
+import org.cordon.app.pipeline.KeysInFlight;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.Settings;
 import org.cordon.app.runtime.TextModels;
@@ -116,6 +117,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   @Option(names = "--work", defaultValue = "data/bench-triage", description = "Scratch directory (default: ${DEFAULT-VALUE}); emptied first.")
   Path work;
+
+  @Option(names = "--queued-batches", defaultValue = "64", description = "Batches of flagged posts that may wait for a writer (default: ${DEFAULT-VALUE}).")
+  int queuedBatches;
 
   @Option(names = "--json", description = "Print one JSON object of the figures.")
   boolean json;
@@ -278,9 +282,15 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   }
 
   /** What one part of the run (the warm-up or the measured part) did and cost. */
-  record Phase(long posts, long repeats, long flagged, double seconds, long[] stageNanos, Cpu cpu, long persistNanos, long deadlockRetries,
-      long languageCalls, java.util.Map<String, Long> threadGroups) {
-    static final Phase NONE = new Phase(0, 0, 0, 0, new long[Stage.values().length], new Cpu(0, 0, 0, 0), 0, 0, 0, java.util.Map.of());
+  /**
+   * @param firstWorkerSeconds when the first worker found no file left, from the start
+   * @param workersSeconds when the last worker finished
+   * @param queuedAtWorkersEnd batches of flagged posts the writers still had to persist then
+   * @param deferredDeliveries flagged deliveries a writer put off to its next batch, because the other writer was storing one of their posts or new accounts
+   */
+  record Phase(long posts, long repeats, long flagged, double seconds, double firstWorkerSeconds, double workersSeconds, int queuedAtWorkersEnd, long[] stageNanos, Cpu cpu,
+      long persistNanos, long deadlockRetries, long deferredDeliveries, long languageCalls, java.util.Map<String, Long> threadGroups) {
+    static final Phase NONE = new Phase(0, 0, 0, 0, 0, 0, 0, new long[Stage.values().length], new Cpu(0, 0, 0, 0), 0, 0, 0, 0, java.util.Map.of());
 
     double postsPerSecond() {
       return posts == 0 ? 0 : posts / seconds;
@@ -326,8 +336,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       AtomicLong writerCpuNanos = new AtomicLong();
       AtomicLong workerCpuNanos = new AtomicLong();
       AtomicLong deadlockRetries = new AtomicLong();
+      AtomicLong firstWorkerDone = new AtomicLong();
       ConcurrentLinkedQueue<Unit> todo = new ConcurrentLinkedQueue<>(units);
-      BlockingQueue<List<Flagged>> toPersist = new ArrayBlockingQueue<>(64);
+      BlockingQueue<List<Flagged>> toPersist = new ArrayBlockingQueue<>(queuedBatches);
       List<Flagged> poison = List.of();
       java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -336,20 +347,28 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       java.util.Map<String, Long> threadGroups = threadCpuByGroup();
       long start = System.nanoTime();
       List<Thread> writerThreads = new ArrayList<>();
+      KeysInFlight inFlight = new KeysInFlight();
+      AtomicLong deferredDeliveries = new AtomicLong();
       for (int w = 0; w < writers; w++) {
+        Object writer = "persist-" + w;
         writerThreads.add(Thread.ofPlatform().name("persist-" + w).start(() -> {
           try {
+            // deliveries whose posts the other writer was storing: they go with this writer's next batch
+            List<Flagged> carried = List.of();
             for (List<Flagged> batch; (batch = toPersist.take()) != poison; ) {
               if (failure.get() != null) {
                 continue; // keep draining so the workers never block on a dead writer
               }
-              long t0 = System.nanoTime();
-              try {
-                persist(runtime, batch, deadlockRetries);
-              } catch (RuntimeException e) {
-                failure.set(e);
-              }
-              persistNanos.addAndGet(System.nanoTime() - t0);
+              List<Flagged> all = carried.isEmpty() ? batch : concat(carried, batch);
+              KeysInFlight.Split<Flagged> split = inFlight.hold(writer, all, Flagged::record);
+              deferredDeliveries.addAndGet(split.deferred().size());
+              carried = split.deferred();
+              persistHeld(runtime, inFlight, writer, split, persistNanos, deadlockRetries, failure);
+            }
+            while (!carried.isEmpty() && failure.get() == null) {
+              KeysInFlight.Split<Flagged> split = inFlight.holdWaiting(writer, carried, Flagged::record);
+              carried = split.deferred();
+              persistHeld(runtime, inFlight, writer, split, persistNanos, deadlockRetries, failure);
             }
             put(toPersist, poison); // pass the end on to the next writer
           } catch (InterruptedException e) {
@@ -431,12 +450,15 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           if (!batch.isEmpty()) {
             put(toPersist, batch);
           }
+          firstWorkerDone.compareAndSet(0, System.nanoTime());
           workerCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime());
         }));
       }
       for (Thread t : workers) {
         t.join();
       }
+      double workersSeconds = (System.nanoTime() - start) / 1e9;
+      int queuedAtWorkersEnd = toPersist.size();
       put(toPersist, poison);
       for (Thread t : writerThreads) {
         t.join();
@@ -455,8 +477,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       }
       Cpu where = new Cpu(workerCpuNanos.get(), writerCpuNanos.get(), Math.max(0, processCpu - workerCpuNanos.get() - writerCpuNanos.get()),
           server.toNanos());
-      return new Phase(posts.get(), repeats.get(), flaggedPosts.get(), seconds, stages, where, persistNanos.get(), deadlockRetries.get(), languageCalls.get(),
-          groupsAfter);
+      return new Phase(posts.get(), repeats.get(), flaggedPosts.get(), seconds, (firstWorkerDone.get() - start) / 1e9, workersSeconds, queuedAtWorkersEnd, stages, where, persistNanos.get(),
+          deadlockRetries.get(), deferredDeliveries.get(), languageCalls.get(), groupsAfter);
     }
   }
 
@@ -478,6 +500,31 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     long total() {
       return workers + writers + otherJvm + server;
     }
+  }
+
+  private static List<Flagged> concat(List<Flagged> a, List<Flagged> b) {
+    List<Flagged> all = new ArrayList<>(a.size() + b.size());
+    all.addAll(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** Persists what the split holds for this writer, then lets the posts go, whatever happened. */
+  private static void persistHeld(CordonRuntime runtime, KeysInFlight inFlight, Object writer, KeysInFlight.Split<Flagged> split,
+      AtomicLong persistNanos, AtomicLong deadlockRetries, java.util.concurrent.atomic.AtomicReference<RuntimeException> failure) {
+    long t0 = System.nanoTime();
+    boolean committed = false;
+    try {
+      if (!split.now().isEmpty()) {
+        persist(runtime, split.now(), deadlockRetries);
+      }
+      committed = true;
+    } catch (RuntimeException e) {
+      failure.set(e);
+    } finally {
+      inFlight.release(writer, split.held(), committed);
+    }
+    persistNanos.addAndGet(System.nanoTime() - t0);
   }
 
   /**
@@ -693,19 +740,21 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       }
       System.out.println(String.format(Locale.ROOT,
           "{\"benchmark\":\"triage\",\"accounts\":%d,\"posts\":%d,\"posts_judged\":%d,\"repeat_deliveries\":%d,\"flagged\":%d,\"threads\":%d,\"writers\":%d,\"seconds\":%.2f,"
+              + "\"first_worker_seconds\":%.2f,\"workers_seconds\":%.2f,\"batches_queued_at_workers_end\":%d,"
               + "\"posts_per_second\":%.0f,\"input_mib\":%.1f,\"warmup\":{\"share\":%.2f,\"posts\":%d,\"flagged\":%d,\"seconds\":%.2f,"
               + "\"posts_per_second\":%.0f,\"passes_posts_per_second\":[%s]},\"distinct_posts_flagged\":%d,\"stages\":{%s},"
               + "\"cpu_us_per_post\":{\"workers\":%.1f,\"writers\":%.1f,\"other_jvm\":%.1f,\"postgresql\":%.1f,\"total\":%.1f},"
-              + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,"
+              + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,\"deferred_deliveries\":%d,"
               + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
               + "\"language_load_seconds\":%.1f,\"cores\":%d,\"warmup_passes\":%d,"
               + "\"jit_compiler_seconds\":%.2f,"
               + "\"wal_per_flagged_post\":{\"records\":%.2f,\"full_page_images\":%.3f,\"bytes\":%.0f},\"statements\":[%s]}",
-          accounts, measured.posts(), measured.posts() - measured.repeats(), measured.repeats(), measured.flagged(), threads, writers, measured.seconds(), measured.postsPerSecond(), bytes / 1048576.0,
+          accounts, measured.posts(), measured.posts() - measured.repeats(), measured.repeats(), measured.flagged(), threads, writers, measured.seconds(),
+          measured.firstWorkerSeconds(), measured.workersSeconds(), measured.queuedAtWorkersEnd(), measured.postsPerSecond(), bytes / 1048576.0,
           warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, passRates, distinctFlagged, stages,
           cpu.workers() / 1e3 / posts, cpu.writers() / 1e3 / posts, cpu.otherJvm() / 1e3 / posts, cpu.server() / 1e3 / posts,
           cpu.total() / 1e3 / posts, cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
-          measured.deadlockRetries(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
+          measured.deadlockRetries(), measured.deferredDeliveries(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
           warmupPasses, jitCompilerNanos(measured) / 1e9, (double) server.wal().records() / flaggedOrOne, (double) server.wal().fullPageImages() / flaggedOrOne,
           (double) server.wal().bytes() / flaggedOrOne, statementsJson(server)));
       return;
@@ -720,6 +769,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "measured: %,d posts (%,d flagged and persisted) from %.1f MiB of platform data in %.1f s: %,.0f posts/s "
         + "with %d workers and %d writers on %d cores%n", measured.posts(), measured.flagged(), bytes / 1048576.0, measured.seconds(),
         measured.postsPerSecond(), threads, writers, cores);
+    System.out.printf(Locale.ROOT, "the first worker found no file left after %.1f s, the last was done after %.1f s with %d batches of flagged posts still queued; the writers persisted them in "
+        + "the last %.1f s%n", measured.firstWorkerSeconds(), measured.workersSeconds(), measured.queuedAtWorkersEnd(), measured.seconds() - measured.workersSeconds());
     System.out.printf(Locale.ROOT, "judged: %,d posts; the other %,d deliveries (%.1f %%) rendered a post as it was judged already (a repost's "
         + "original, a tweet in its second format): kept for provenance when flagged, not judged again%n", measured.posts() - measured.repeats(),
         measured.repeats(), 100.0 * measured.repeats() / posts);
@@ -743,8 +794,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%nthe %d cores were busy %.0f %% of the measured part; PostgreSQL spent %.1f µs per flagged post; at full use "
         + "this CPU per post would allow %,.0f posts/s%n", cores, 100 * busy, cpu.server() / 1e3 / Math.max(1, measured.flagged()),
         cores * 1e9 * posts / Math.max(1, cpu.total()));
-    System.out.printf(Locale.ROOT, "persisting flagged posts (writer threads, wall, summed): %.2f s, %d deadlock retries; language ID ran %,d times "
+    System.out.printf(Locale.ROOT, "persisting flagged posts (writer threads, wall, summed): %.2f s, %d deadlock retries, %,d deliveries put off to "
+        + "the writer's next batch while the other writer stored one of their posts or new accounts; language ID ran %,d times "
         + "(%.1f %% of posts); %,d accounts tracked; heap after GC %.0f MiB%n", measured.persistNanos() / 1e9, measured.deadlockRetries(),
+        measured.deferredDeliveries(),
         measured.languageCalls(), 100.0 * measured.languageCalls() / posts, trackedAccounts, heap / 1048576.0);
     System.out.printf(Locale.ROOT, "not timed: classifier training %.1f s, language models loading %.1f s%n", trainSeconds, languageLoadSeconds);
   }

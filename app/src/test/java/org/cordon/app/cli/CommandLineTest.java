@@ -114,6 +114,10 @@ class CommandLineTest {
         .isGreaterThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble());
     assertThat(figures.get("warmup").get("passes_posts_per_second")).as("one figure per warm-up pass").hasSize(2);
     assertThat(figures.get("warmup_passes").asInt()).isEqualTo(2);
+    double seconds = figures.get("seconds").asDouble();
+    assertThat(figures.get("workers_seconds").asDouble()).as("the writers end after the workers").isPositive().isLessThanOrEqualTo(seconds);
+    assertThat(figures.get("first_worker_seconds").asDouble()).isPositive().isLessThanOrEqualTo(figures.get("workers_seconds").asDouble());
+    assertThat(figures.has("deferred_deliveries")).as("put off to a writer's next batch, then written: the store checks below count them").isTrue();
     assertThat(figures.get("jit_compiler_seconds").asDouble()).as("C1 and C2 in the measured run, from /proc").isGreaterThanOrEqualTo(0);
     assertThat(figures.get("wal_per_flagged_post").get("bytes").asDouble()).as("storing a flagged post writes to the log").isPositive();
     assertThat(figures.get("wal_per_flagged_post").get("records").asDouble()).as("counted by statement, with --statements").isPositive();
