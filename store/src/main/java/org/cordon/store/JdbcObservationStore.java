@@ -75,7 +75,13 @@ final class JdbcObservationStore implements ObservationStore {
    */
   @Override
   public WriteCounts writeAssessed(String source, List<ParsedRecord> records, List<Assessment> assessments) {
-    ObservationBatch batch = ObservationBatch.of(Columns.storable(source), clock.instant().truncatedTo(ChronoUnit.MICROS), records);
+    return writeAssessed(source, records, assessments, Set.of());
+  }
+
+  @Override
+  public WriteCounts writeAssessed(String source, List<ParsedRecord> records, List<Assessment> assessments, Set<PostKey> storedAsRendered) {
+    ObservationBatch batch = ObservationBatch.of(Columns.storable(source), clock.instant().truncatedTo(ChronoUnit.MICROS), records,
+        storedAsRendered);
     List<Account> unknownAccounts = unknownAccounts(batch);
     WriteCounts counts = transactions.inTransaction(c -> {
       Inserted inserted = records.isEmpty() ? new Inserted(WriteCounts.NONE, Set.of()) : insert(c, batch, Inbox.SKIP, unknownAccounts);
@@ -142,9 +148,10 @@ final class JdbcObservationStore implements ObservationStore {
         + insertReplies(c, batch.replies) + insertShares(c, batch.shares);
     insertPayloadLinks(c, batch, batch.linksToStore(newAccounts, newMedia));
     long others = batch.accounts.size() + batch.accountsMerged + batch.media.size()
-        + batch.follows.size() + batch.mentions.size() + batch.replies.size() + batch.shares.size();
+        + batch.follows.size() + batch.mentions.size() + batch.replies.size() + batch.shares.size() + batch.interactionsStoredAsRendered;
     long newOther = newAccounts.size() + newMedia.size() + newInteractions;
-    return new Inserted(new WriteCounts(newPosts, batch.posts.size() - newPosts, newOther, others - newOther), storedPosts);
+    return new Inserted(new WriteCounts(newPosts, batch.posts.size() + batch.postsStoredAsRendered - newPosts, newOther, others - newOther),
+        storedPosts);
   }
 
   /** Stores the accounts not stored yet; returns those it stored. */

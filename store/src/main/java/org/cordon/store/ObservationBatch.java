@@ -51,6 +51,10 @@ final class ObservationBatch {
   final List<Account> accounts = new ArrayList<>();
   /** Accounts dropped in favour of a fuller view of the same account in this batch. */
   long accountsMerged;
+  /** Posts linked to their payloads but not written, the caller knowing them stored as rendered. */
+  long postsStoredAsRendered;
+  /** The mentions, replies and shares those posts carry, not written either. */
+  long interactionsStoredAsRendered;
   final List<Post> posts = new ArrayList<>();
   final List<Media> media = new ArrayList<>();
   final List<Interaction.Follow> follows = new ArrayList<>();
@@ -72,6 +76,15 @@ final class ObservationBatch {
   }
 
   static ObservationBatch of(String source, Instant observedAt, List<ParsedRecord> records) {
+    return of(source, observedAt, records, java.util.Set.of());
+  }
+
+  /**
+   * @param storedAsRendered posts the caller knows to be stored already, or being stored by another
+   *     of its writes, exactly as these records render them: each keeps its link to this payload,
+   *     but neither it nor the interactions it carries is written again
+   */
+  static ObservationBatch of(String source, Instant observedAt, List<ParsedRecord> records, java.util.Set<PostKey> storedAsRendered) {
     ObservationBatch batch = new ObservationBatch(source, observedAt);
     Map<AccountKey, Account> accounts = new LinkedHashMap<>();
     long accountsSeen = 0;
@@ -91,7 +104,11 @@ final class ObservationBatch {
             }
           }
           case Post p -> {
-            batch.posts.add(p);
+            if (storedAsRendered.contains(p.key())) {
+              batch.postsStoredAsRendered++;
+            } else {
+              batch.posts.add(p);
+            }
             batch.links.add(link("post", p.platform(), p.key().id(), digest, record));
           }
           case Media m -> {
@@ -106,8 +123,13 @@ final class ObservationBatch {
           case Interaction.Mention m -> {
             samePlatform(m, m.post().platform());
             m.to().ifPresent(to -> samePlatform(m, to.platform()));
-            batch.mentions.add(m);
-            if (!carriesPost(record, m.post())) {
+            boolean carried = carriesPost(record, m.post());
+            if (carried && storedAsRendered.contains(m.post())) {
+              batch.interactionsStoredAsRendered++;
+            } else {
+              batch.mentions.add(m);
+            }
+            if (!carried) {
               batch.links.add(link("mention", m.platform(), m.post().id() + " " + m.toHandle(), digest, record));
             }
           }
@@ -115,8 +137,13 @@ final class ObservationBatch {
             samePlatform(r, r.post().platform());
             samePlatform(r, r.inReplyTo().platform());
             r.to().ifPresent(to -> samePlatform(r, to.platform()));
-            batch.replies.add(r);
-            if (!carriesPost(record, r.post())) {
+            boolean carried = carriesPost(record, r.post());
+            if (carried && storedAsRendered.contains(r.post())) {
+              batch.interactionsStoredAsRendered++;
+            } else {
+              batch.replies.add(r);
+            }
+            if (!carried) {
               batch.links.add(link("reply", r.platform(), r.post().id(), digest, record));
             }
           }
@@ -124,8 +151,13 @@ final class ObservationBatch {
             samePlatform(s, s.post().platform());
             s.original().ifPresent(o -> samePlatform(s, o.platform()));
             s.originalAuthor().ifPresent(o -> samePlatform(s, o.platform()));
-            batch.shares.add(s);
-            if (!carriesPost(record, s.post())) {
+            boolean carried = carriesPost(record, s.post());
+            if (carried && storedAsRendered.contains(s.post())) {
+              batch.interactionsStoredAsRendered++;
+            } else {
+              batch.shares.add(s);
+            }
+            if (!carried) {
               batch.links.add(link("share", s.platform(), s.post().id(), digest, record));
             }
           }

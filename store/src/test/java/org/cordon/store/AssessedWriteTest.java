@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.cordon.core.ingest.ParsedRecord;
 import org.cordon.core.model.Account;
 import org.cordon.core.model.AccountKey;
+import org.cordon.core.model.Interaction;
 import org.cordon.core.model.Platform;
 import org.cordon.core.model.Post;
 import org.cordon.core.signal.Assessment;
@@ -58,6 +59,31 @@ class AssessedWriteTest extends DatabaseTestBase {
 
     assertThat(stores.observations().post(original.key())).contains(original);
     assertThat(inboxRows(platform)).isZero();
+  }
+
+  @Test
+  void aPostTheCallerKnowsStoredAsRenderedIsLinkedToTheNewPayloadAndNeitherItNorWhatItCarriesIsWrittenAgain() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Post original = Fixtures.post(platform, "original", "y", Fixtures.T0.minusSeconds(60));
+    stores.observations().writeAssessed("src", List.of(Fixtures.record("f", 1, original,
+        new Interaction.Mention(original.author(), "first_handle", Optional.empty(), original.key(), original.postedAt()))),
+        List.of(Fixtures.assessment(original.key(), 0.9, Fixtures.T0)));
+    Post repost = Fixtures.post(platform, "repost", "x", Fixtures.T0);
+    // a mention the stored rendering does not have: written only if the original were written again
+    Interaction.Mention other = new Interaction.Mention(original.author(), "second_handle", Optional.empty(), original.key(), original.postedAt());
+
+    WriteCounts counts = stores.observations().writeAssessed("src", List.of(Fixtures.record("g", 1, repost, original, other)),
+        List.of(Fixtures.assessment(repost.key(), 0.9, Fixtures.T0)), java.util.Set.of(original.key()));
+
+    assertThat(counts).as("the repost new, the original counted as stored, its mention too").isEqualTo(new WriteCounts(1, 1, 0, 1));
+    assertThat(stores.observations().post(repost.key())).contains(repost);
+    assertThat(count("SELECT count(*) FROM mentions WHERE platform = ? AND post_id = ?", platform.name(), "original")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM raw_payloads WHERE platform = ? AND item_kind = 'post' AND item_key = ?", platform.name(), "original"))
+        .as("its provenance: both payloads it came in").isEqualTo(2);
+
+    stores.observations().writeAssessed("src", List.of(Fixtures.record("h", 1, repost, original, other)), List.of());
+    assertThat(count("SELECT count(*) FROM mentions WHERE platform = ? AND post_id = ?", platform.name(), "original"))
+        .as("without the caller's word the record is written whole").isEqualTo(2);
   }
 
   @Test

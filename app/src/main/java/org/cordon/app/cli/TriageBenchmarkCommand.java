@@ -24,6 +24,7 @@ import org.cordon.app.demo.DemoRun;
 import org.cordon.app.pipeline.Assessor;
 import org.cordon.app.pipeline.JudgedPosts;
 import org.cordon.app.pipeline.KeysInFlight;
+import org.cordon.app.pipeline.StoredRenderings;
 import org.cordon.app.runtime.CordonRuntime;
 import org.cordon.app.runtime.Settings;
 import org.cordon.app.runtime.TextModels;
@@ -286,11 +287,13 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
    * @param firstWorkerSeconds when the first worker found no file left, from the start
    * @param workersSeconds when the last worker finished
    * @param queuedAtWorkersEnd batches of flagged posts the writers still had to persist then
+   * @param postsLinkedOnly posts of persisted records linked to their payload and not written, another record storing them as rendered
    * @param deferredDeliveries flagged deliveries a writer put off to its next batch, because the other writer was storing one of their posts or new accounts
    */
   record Phase(long posts, long repeats, long flagged, double seconds, double firstWorkerSeconds, double workersSeconds, int queuedAtWorkersEnd, long[] stageNanos, Cpu cpu,
-      long persistNanos, long deadlockRetries, long deferredDeliveries, long languageCalls, java.util.Map<String, Long> threadGroups) {
-    static final Phase NONE = new Phase(0, 0, 0, 0, 0, 0, 0, new long[Stage.values().length], new Cpu(0, 0, 0, 0), 0, 0, 0, 0, java.util.Map.of());
+      long persistNanos, long deadlockRetries, long deferredDeliveries, long postsLinkedOnly, long languageCalls,
+      java.util.Map<String, Long> threadGroups) {
+    static final Phase NONE = new Phase(0, 0, 0, 0, 0, 0, 0, new long[Stage.values().length], new Cpu(0, 0, 0, 0), 0, 0, 0, 0, 0, java.util.Map.of());
 
     double postsPerSecond() {
       return posts == 0 ? 0 : posts / seconds;
@@ -311,6 +314,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     private final java.util.Set<org.cordon.core.model.PostKey> flaggedKeys = ConcurrentHashMap.newKeySet();
     /** Posts judged in this run: a later delivery that renders one as judged is persisted (if flagged) for its provenance, not judged again. */
     private final JudgedPosts judgedPosts = new JudgedPosts();
+    /** Which queued record stores each flagged post: a later delivery rendering it alike only links it. */
+    private final StoredRenderings storedRenderings = new StoredRenderings();
+    /** Posts a writer linked to their delivery's payload without writing them: another queued record stores them so rendered. */
+    private final AtomicLong linkedOnly = new AtomicLong();
 
     Pipeline(CordonRuntime runtime, Path data, List<Detector> detectors, ClassifierDetector classifier, Assessor assessor,
         CombinedIdentifier languages, ConcurrentHashMap<AccountKey, String[]> accountLanguages, AccountRiskTracker tracker) {
@@ -363,12 +370,12 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
               KeysInFlight.Split<Flagged> split = inFlight.hold(writer, all, Flagged::record);
               deferredDeliveries.addAndGet(split.deferred().size());
               carried = split.deferred();
-              persistHeld(runtime, inFlight, writer, split, persistNanos, deadlockRetries, failure);
+              persistHeld(runtime, storedRenderings, linkedOnly, inFlight, writer, split, persistNanos, deadlockRetries, failure);
             }
             while (!carried.isEmpty() && failure.get() == null) {
               KeysInFlight.Split<Flagged> split = inFlight.holdWaiting(writer, carried, Flagged::record);
               carried = split.deferred();
-              persistHeld(runtime, inFlight, writer, split, persistNanos, deadlockRetries, failure);
+              persistHeld(runtime, storedRenderings, linkedOnly, inFlight, writer, split, persistNanos, deadlockRetries, failure);
             }
             put(toPersist, poison); // pass the end on to the next writer
           } catch (InterruptedException e) {
@@ -433,6 +440,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
                   if (flagged) {
                     flaggedPosts.incrementAndGet();
                     flaggedKeys.add(post.key());
+                    if (batch.isEmpty() || batch.getLast().record() != record) {
+                      storedRenderings.queued(record);
+                    }
                     batch.add(new Flagged(record, assessment));
                     if (batch.size() >= 500) {
                       put(toPersist, batch);
@@ -478,7 +488,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       Cpu where = new Cpu(workerCpuNanos.get(), writerCpuNanos.get(), Math.max(0, processCpu - workerCpuNanos.get() - writerCpuNanos.get()),
           server.toNanos());
       return new Phase(posts.get(), repeats.get(), flaggedPosts.get(), seconds, (firstWorkerDone.get() - start) / 1e9, workersSeconds, queuedAtWorkersEnd, stages, where, persistNanos.get(),
-          deadlockRetries.get(), deferredDeliveries.get(), languageCalls.get(), groupsAfter);
+          deadlockRetries.get(), deferredDeliveries.get(), linkedOnly.get(), languageCalls.get(), groupsAfter);
     }
   }
 
@@ -510,13 +520,13 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   }
 
   /** Persists what the split holds for this writer, then lets the posts go, whatever happened. */
-  private static void persistHeld(CordonRuntime runtime, KeysInFlight inFlight, Object writer, KeysInFlight.Split<Flagged> split,
+  private static void persistHeld(CordonRuntime runtime, StoredRenderings storedRenderings, AtomicLong linkedOnly, KeysInFlight inFlight, Object writer, KeysInFlight.Split<Flagged> split,
       AtomicLong persistNanos, AtomicLong deadlockRetries, java.util.concurrent.atomic.AtomicReference<RuntimeException> failure) {
     long t0 = System.nanoTime();
     boolean committed = false;
     try {
       if (!split.now().isEmpty()) {
-        persist(runtime, split.now(), deadlockRetries);
+        linkedOnly.addAndGet(persist(runtime, storedRenderings, split.now(), deadlockRetries));
       }
       committed = true;
     } catch (RuntimeException e) {
@@ -532,13 +542,18 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
    * go in key order, so they wait rather than deadlock, but should PostgreSQL still pick one as a
    * deadlock victim its transaction was rolled back whole and is simply run again.
    */
-  private static void persist(CordonRuntime runtime, List<Flagged> batch, AtomicLong deadlockRetries) {
-    List<ParsedRecord> records = batch.stream().map(Flagged::record).distinct().toList();
+  /** @return how many posts it linked without writing them */
+  private static int persist(CordonRuntime runtime, StoredRenderings storedRenderings, List<Flagged> batch, AtomicLong deadlockRetries) {
+    // one record object per parsed record, carried by each of its flagged posts: identity is enough,
+    // and a record's own hashCode reads all of its posts
+    java.util.Set<ParsedRecord> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<ParsedRecord> records = batch.stream().map(Flagged::record).filter(seen::add).toList();
     List<Assessment> assessments = batch.stream().flatMap(f -> f.assessment().stream()).toList();
+    java.util.Set<org.cordon.core.model.PostKey> linkOnly = storedRenderings.storedElsewhereAsRendered(records);
     for (int attempt = 1; ; attempt++) {
       try {
-        runtime.stores().observations().writeAssessed("bench-triage", records, assessments);
-        return;
+        runtime.stores().observations().writeAssessed("bench-triage", records, assessments, linkOnly);
+        return linkOnly.size();
       } catch (org.cordon.store.StoreException e) {
         if (!"40P01".equals(e.sqlState()) || attempt == 5) {
           throw e;
@@ -744,7 +759,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
               + "\"posts_per_second\":%.0f,\"input_mib\":%.1f,\"warmup\":{\"share\":%.2f,\"posts\":%d,\"flagged\":%d,\"seconds\":%.2f,"
               + "\"posts_per_second\":%.0f,\"passes_posts_per_second\":[%s]},\"distinct_posts_flagged\":%d,\"stages\":{%s},"
               + "\"cpu_us_per_post\":{\"workers\":%.1f,\"writers\":%.1f,\"other_jvm\":%.1f,\"postgresql\":%.1f,\"total\":%.1f},"
-              + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,\"deferred_deliveries\":%d,"
+              + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,\"deferred_deliveries\":%d,\"posts_linked_only\":%d,"
               + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
               + "\"language_load_seconds\":%.1f,\"cores\":%d,\"warmup_passes\":%d,"
               + "\"jit_compiler_seconds\":%.2f,"
@@ -754,7 +769,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, passRates, distinctFlagged, stages,
           cpu.workers() / 1e3 / posts, cpu.writers() / 1e3 / posts, cpu.otherJvm() / 1e3 / posts, cpu.server() / 1e3 / posts,
           cpu.total() / 1e3 / posts, cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
-          measured.deadlockRetries(), measured.deferredDeliveries(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
+          measured.deadlockRetries(), measured.deferredDeliveries(), measured.postsLinkedOnly(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
           warmupPasses, jitCompilerNanos(measured) / 1e9, (double) server.wal().records() / flaggedOrOne, (double) server.wal().fullPageImages() / flaggedOrOne,
           (double) server.wal().bytes() / flaggedOrOne, statementsJson(server)));
       return;
@@ -795,9 +810,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
         + "this CPU per post would allow %,.0f posts/s%n", cores, 100 * busy, cpu.server() / 1e3 / Math.max(1, measured.flagged()),
         cores * 1e9 * posts / Math.max(1, cpu.total()));
     System.out.printf(Locale.ROOT, "persisting flagged posts (writer threads, wall, summed): %.2f s, %d deadlock retries, %,d deliveries put off to "
-        + "the writer's next batch while the other writer stored one of their posts or new accounts; language ID ran %,d times "
+        + "the writer's next batch while the other writer stored one of their posts or new accounts, %,d posts linked to "
+        + "their delivery without being written again (another record stores them as rendered); language ID ran %,d times "
         + "(%.1f %% of posts); %,d accounts tracked; heap after GC %.0f MiB%n", measured.persistNanos() / 1e9, measured.deadlockRetries(),
-        measured.deferredDeliveries(),
+        measured.deferredDeliveries(), measured.postsLinkedOnly(),
         measured.languageCalls(), 100.0 * measured.languageCalls() / posts, trackedAccounts, heap / 1048576.0);
     System.out.printf(Locale.ROOT, "not timed: classifier training %.1f s, language models loading %.1f s%n", trainSeconds, languageLoadSeconds);
   }

@@ -26,6 +26,15 @@ public interface ObservationStore {
    */
   WriteCounts writeAssessed(String source, List<ParsedRecord> records, List<Assessment> assessments);
 
+  /**
+   * {@link #writeAssessed(String, List, List)} for a caller that knows some posts of the records to
+   * be stored already, or to be in another of its writes, exactly as these records render them (a
+   * repost's original, delivered again): each is linked to this write's payload, its provenance, but
+   * neither it nor the interactions it carries is written again. The caller answers for the claim;
+   * a post named here that no write stores is missing.
+   */
+  WriteCounts writeAssessed(String source, List<ParsedRecord> records, List<Assessment> assessments, java.util.Set<PostKey> storedAsRendered);
+
   Optional<Post> post(PostKey key);
 
   Optional<Account> account(AccountKey key);
