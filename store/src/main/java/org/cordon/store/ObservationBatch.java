@@ -123,43 +123,19 @@ final class ObservationBatch {
           case Interaction.Mention m -> {
             samePlatform(m, m.post().platform());
             m.to().ifPresent(to -> samePlatform(m, to.platform()));
-            boolean carried = carriesPost(record, m.post());
-            if (carried && storedAsRendered.contains(m.post())) {
-              batch.interactionsStoredAsRendered++;
-            } else {
-              batch.mentions.add(m);
-            }
-            if (!carried) {
-              batch.links.add(link("mention", m.platform(), m.post().id() + " " + m.toHandle(), digest, record));
-            }
+            batch.postInteraction(m, m.post(), batch.mentions, "mention", m.post().id() + " " + m.toHandle(), digest, record, storedAsRendered);
           }
           case Interaction.Reply r -> {
             samePlatform(r, r.post().platform());
             samePlatform(r, r.inReplyTo().platform());
             r.to().ifPresent(to -> samePlatform(r, to.platform()));
-            boolean carried = carriesPost(record, r.post());
-            if (carried && storedAsRendered.contains(r.post())) {
-              batch.interactionsStoredAsRendered++;
-            } else {
-              batch.replies.add(r);
-            }
-            if (!carried) {
-              batch.links.add(link("reply", r.platform(), r.post().id(), digest, record));
-            }
+            batch.postInteraction(r, r.post(), batch.replies, "reply", r.post().id(), digest, record, storedAsRendered);
           }
           case Interaction.Share s -> {
             samePlatform(s, s.post().platform());
             s.original().ifPresent(o -> samePlatform(s, o.platform()));
             s.originalAuthor().ifPresent(o -> samePlatform(s, o.platform()));
-            boolean carried = carriesPost(record, s.post());
-            if (carried && storedAsRendered.contains(s.post())) {
-              batch.interactionsStoredAsRendered++;
-            } else {
-              batch.shares.add(s);
-            }
-            if (!carried) {
-              batch.links.add(link("share", s.platform(), s.post().id(), digest, record));
-            }
+            batch.postInteraction(s, s.post(), batch.shares, "share", s.post().id(), digest, record, storedAsRendered);
           }
         }
       }
@@ -168,6 +144,24 @@ final class ObservationBatch {
     batch.accountsMerged = accountsSeen - accounts.size();
     batch.sortByKey();
     return batch;
+  }
+
+  /**
+   * A mention, reply or share, which belongs to {@code post}: written unless the record carries the
+   * post and the caller knows it stored as rendered; linked only when the record does not carry the
+   * post (whose link stands for it otherwise).
+   */
+  private <I extends Interaction> void postInteraction(I interaction, PostKey post, List<I> table, String kind, String key, String digest,
+      ParsedRecord record, java.util.Set<PostKey> storedAsRendered) {
+    boolean carried = carriesPost(record, post);
+    if (carried && storedAsRendered.contains(post)) {
+      interactionsStoredAsRendered++;
+    } else {
+      table.add(interaction);
+    }
+    if (!carried) {
+      links.add(link(kind, interaction.platform(), key, digest, record));
+    }
   }
 
   /** Whether the record holds the post itself, whose link then stands for the post's interactions too. */
