@@ -119,6 +119,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--work", defaultValue = "data/bench-triage", description = "Scratch directory (default: ${DEFAULT-VALUE}); emptied first.")
   Path work;
 
+  @Option(names = "--batch-size", defaultValue = "500", description = "Flagged deliveries a writer persists in one transaction (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
   @Option(names = "--queued-batches", defaultValue = "64", description = "Batches of flagged posts that may wait for a writer (default: ${DEFAULT-VALUE}).")
   int queuedBatches;
 
@@ -147,8 +150,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(warmup >= 0 && warmup <= 1) || warmupPasses < 0 || threads < 1 || writers < 1) {
-      System.err.println("--warmup must be between 0 and 1, --warmup-passes at least 0, --threads and --writers at least 1");
+    if (!(warmup >= 0 && warmup <= 1) || warmupPasses < 0 || threads < 1 || writers < 1 || batchSize < 1 || queuedBatches < 1) {
+      System.err.println("--warmup must be between 0 and 1, --warmup-passes at least 0, --threads, --writers, --batch-size and --queued-batches at least 1");
       return 2;
     }
     DemoRun.deleteRecursively(work);
@@ -444,7 +447,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
                       storedRenderings.queued(record);
                     }
                     batch.add(new Flagged(record, assessment));
-                    if (batch.size() >= 500) {
+                    if (batch.size() >= batchSize) {
                       put(toPersist, batch);
                       batch = new ArrayList<>();
                     }
