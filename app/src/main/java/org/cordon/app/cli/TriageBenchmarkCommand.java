@@ -285,8 +285,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     }
   }
 
-  /** What one part of the run (the warm-up or the measured part) did and cost. */
   /**
+   * What one part of the run (the warm-up or the measured part) did and cost.
+   *
    * @param firstWorkerSeconds when the first worker found no file left, from the start
    * @param workersSeconds when the last worker finished
    * @param queuedAtWorkersEnd batches of flagged posts the writers still had to persist then
