@@ -91,6 +91,59 @@ class KnownTextDetectorTest {
   }
 
   @Test
+  void searchFindsExactlyTheTextsABruteForceComparisonFinds() {
+    long seed = 20261124L;
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] vocabulary = new String[60];
+    for (int i = 0; i < vocabulary.length; i++) {
+      vocabulary[i] = Long.toString(random.nextLong(1L << 30), 36);
+    }
+    NearDuplicateIndex<Integer> index = new NearDuplicateIndex<>();
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder b = new StringBuilder();
+      int words = 2 + random.nextInt(40);
+      for (int w = 0; w < words; w++) {
+        b.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+      }
+      texts.add(b.toString());
+      index.add(b.toString(), i);
+    }
+    int nonEmpty = 0;
+    for (int q = 0; q < 300; q++) {
+      // a known text cut, edited or extended, or a fresh text over the same words
+      String base = texts.get(random.nextInt(texts.size()));
+      String[] words = base.split(" ");
+      StringBuilder b = new StringBuilder();
+      int from = random.nextInt(words.length);
+      for (int w = from; w < words.length; w++) {
+        b.append(random.nextInt(6) == 0 ? vocabulary[random.nextInt(vocabulary.length)] : words[w]).append(' ');
+      }
+      String query = random.nextBoolean() ? b.toString() : b + " " + vocabulary[random.nextInt(vocabulary.length)];
+      double threshold = 0.3 + 0.1 * random.nextInt(7);
+      long[] shingles = Shingles.of(query);
+      List<Integer> expected = new java.util.ArrayList<>();
+      for (int id = 0; id < texts.size(); id++) {
+        long[] known = Shingles.of(texts.get(id));
+        int common = Shingles.intersection(shingles, known);
+        double jaccard = (double) common / (shingles.length + known.length - common);
+        double containment = shingles.length >= NearDuplicateIndex.MIN_CONTAINMENT_SHINGLES ? (double) common / shingles.length : 0;
+        if (common > 0 && Math.max(jaccard, containment) >= threshold) {
+          expected.add(id);
+        }
+      }
+      List<NearDuplicateIndex.Match<Integer>> found = index.search(query, threshold);
+      assertThat(found.stream().map(NearDuplicateIndex.Match::value).sorted().toList()).as("seed %d, query %d at %.1f", seed, q, threshold)
+          .isEqualTo(expected);
+      for (int i = 1; i < found.size(); i++) {
+        assertThat(found.get(i - 1).score()).isGreaterThanOrEqualTo(found.get(i).score());
+      }
+      nonEmpty += expected.isEmpty() ? 0 : 1;
+    }
+    assertThat(nonEmpty).as("queries with at least one match").isGreaterThan(100);
+  }
+
+  @Test
   void badStatementListsNameEveryBadRow(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("s.csv");
     Files.writeString(file, "text,label,tier\ntoo short,x,promotional\n" + "\"" + STATEMENT + "\",,promotional\n" + "\"" + STATEMENT + "\",s,loud\n");

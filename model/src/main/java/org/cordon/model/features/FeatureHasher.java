@@ -263,6 +263,14 @@ public final class FeatureHasher {
     private int[] firstFrom = new int[1024];
     private int[] firstTo = new int[1024];
     private int size;
+    /**
+     * What the last {@link #dot} read, by entry (usedSlots order): the weight and the signed damped
+     * count as a float, and the sum of those floats' squares; valid while seenFor is its weights.
+     */
+    private float[] seenWeight = new float[1024];
+    private float[] seenDamped = new float[1024];
+    private double seenFloatSquares;
+    private float[] seenFor;
     private char[] text = new char[0];
     private int wordStart;
     private int wordLength;
@@ -284,6 +292,7 @@ public final class FeatureHasher {
     }
 
     void reset() {
+      seenFor = null;
       for (int i = 0; i < size; i++) {
         keys[usedSlots[i]] = -1;
         counts[usedSlots[i]] = 0;
@@ -358,18 +367,31 @@ public final class FeatureHasher {
     }
 
     double dot(float[] weights) {
+      if (seenWeight.length < size) {
+        seenWeight = new float[keys.length];
+        seenDamped = new float[keys.length];
+      }
       double sum = 0;
       double squares = 0;
+      double floatSquares = 0;
       for (int i = 0; i < size; i++) {
         int slot = usedSlots[i];
         float count = counts[slot];
         if (count == 0) {
+          seenDamped[i] = 0;
           continue;
         }
         double damped = damp(count);
+        float weight = weights[keys[slot]];
+        float dampedFloat = (float) damped;
+        seenWeight[i] = weight;
+        seenDamped[i] = count < 0 ? -dampedFloat : dampedFloat;
+        floatSquares += dampedFloat * dampedFloat;
         squares += damped * damped;
-        sum += (count < 0 ? -damped : damped) * weights[keys[slot]];
+        sum += (count < 0 ? -damped : damped) * weight;
       }
+      seenFor = weights;
+      seenFloatSquares = floatSquares;
       return squares > 0 ? sum / Math.sqrt(squares) : 0;
     }
 
@@ -378,31 +400,26 @@ public final class FeatureHasher {
      * same float arithmetic as toVector then {@code weights[index] * value}, entries in the same order.
      */
     List<WeightedFeature> strongest(float[] weights, int top, int mask) {
-      double squares = 0;
-      for (int i = 0; i < size; i++) {
-        float count = counts[usedSlots[i]];
-        if (count != 0) {
-          float damped = (float) damp(count);
-          squares += damped * damped;
-        }
+      if (seenFor != weights) {
+        dot(weights);
       }
+      // the weights and damped entries the dot product just read, in entry order: read again from
+      // these short arrays rather than from the weights' megabytes and the damping table
+      double squares = seenFloatSquares;
       float inverseNorm = squares > 0 ? (float) (1 / Math.sqrt(squares)) : 1f;
       int wanted = Math.max(0, top);
       int[] chosen = new int[wanted];
       double[] chosenValue = new double[wanted];
       int kept = 0;
       for (int i = 0; i < size; i++) {
-        int slot = usedSlots[i];
-        float count = counts[slot];
-        if (count == 0) {
+        float value = seenDamped[i];
+        if (value == 0) {
           continue;
         }
-        float damped = (float) damp(count);
-        float value = count < 0 ? -damped : damped;
         if (squares > 0) {
           value *= inverseNorm;
         }
-        double contribution = weights[keys[slot]] * value;
+        double contribution = seenWeight[i] * value;
         if (kept == wanted && (wanted == 0 || Double.compare(contribution, chosenValue[kept - 1]) <= 0)) {
           continue;
         }
@@ -413,7 +430,7 @@ public final class FeatureHasher {
           chosenValue[at] = chosenValue[at - 1];
           at--;
         }
-        chosen[at] = slot;
+        chosen[at] = usedSlots[i];
         chosenValue[at] = contribution;
         kept = Math.min(wanted, kept + 1);
       }
