@@ -17,7 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.Callable;
 import org.cordon.app.demo.AnalystKit;
 import org.cordon.app.demo.DemoRun;
@@ -338,7 +337,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
     /** Parses and judges the files on the workers, persists the flagged on the writers; returns when the last batch is committed. */
     Phase run(List<Unit> units) throws InterruptedException {
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-      AtomicLongArray stageNanos = new AtomicLongArray(Stage.values().length);
+      StageClock stageClock = new StageClock(cpu::getCurrentThreadCpuTime, Stage.values().length);
       AtomicLong posts = new AtomicLong();
       AtomicLong flaggedPosts = new AtomicLong();
       AtomicLong repeats = new AtomicLong();
@@ -396,10 +395,17 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           e.printStackTrace();
         }).start(() -> {
           List<Flagged> batch = new ArrayList<>();
+          StageClock.Worker clock = stageClock.worker();
+          // counted here and added once at the end: two threads incrementing shared counters per post
+          // would bounce the counters' cache line between the cores
+          long postsHere = 0;
+          long repeatsHere = 0;
+          long flaggedHere = 0;
           for (Unit unit; (unit = todo.poll()) != null; ) {
             Connector connector = Connectors.forFormat(unit.format(), unit.platform());
             List<ParsedRecord> records = new ArrayList<>();
-            long p0 = cpu.getCurrentThreadCpuTime();
+            clock.timeNext(StageClock.Site.UNIT);
+            long p0 = clock.now();
             try {
               connector.read(unit.name(), new ByteArrayInputStream(unit.bytes()), new RecordSink() {
                 @Override
@@ -413,28 +419,31 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
-            stageNanos.addAndGet(Stage.PARSE.ordinal(), cpu.getCurrentThreadCpuTime() - p0);
+            clock.add(StageClock.Site.UNIT, Stage.PARSE.ordinal(), clock.now() - p0);
             for (ParsedRecord record : records) {
               for (Observed item : record.items()) {
                 if (item instanceof Post post) {
-                  posts.incrementAndGet();
+                  postsHere++;
                   Optional<Boolean> asRendered = judgedPosts.judgedAsRendered(post);
                   Optional<Assessment> assessment = Optional.empty();
                   boolean flagged;
                   if (asRendered.isPresent()) {
-                    repeats.incrementAndGet();
+                    repeatsHere++;
                     flagged = asRendered.get();
                   } else {
-                    Assessment a = judge(post, detectors, classifier, assessor, languages, accountLanguages, languageCalls, stageNanos, cpu);
+                    Assessment a = judge(post, detectors, classifier, assessor, languages, accountLanguages, languageCalls, clock);
                     JudgedPosts.Recorded recorded = judgedPosts.record(post, a.flagged());
                     switch (recorded.outcome()) {
                       case FIRST -> {
-                        long t0 = cpu.getCurrentThreadCpuTime();
+                        boolean timed = clock.timeNext(StageClock.Site.FIRST_POST);
+                        long t0 = timed ? clock.now() : 0;
                         tracker.observePost(post.author(), post.postedAt(), a, post.hashtags());
-                        stageNanos.addAndGet(Stage.ACCOUNTS.ordinal(), cpu.getCurrentThreadCpuTime() - t0);
+                        if (timed) {
+                          clock.add(StageClock.Site.FIRST_POST, Stage.ACCOUNTS.ordinal(), clock.now() - t0);
+                        }
                       }
                       case ANOTHER_RENDERING -> {} // account risk has the post already
-                      case REPEAT -> repeats.incrementAndGet();
+                      case REPEAT -> repeatsHere++;
                     }
                     if (a.flagged() && recorded.outcome() != JudgedPosts.Outcome.REPEAT) {
                       assessment = Optional.of(a);
@@ -442,7 +451,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
                     flagged = recorded.flagged();
                   }
                   if (flagged) {
-                    flaggedPosts.incrementAndGet();
+                    flaggedHere++;
                     flaggedKeys.add(post.key());
                     if (batch.isEmpty() || batch.getLast().record() != record) {
                       storedRenderings.queued(record);
@@ -454,9 +463,12 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
                     }
                   }
                 } else if (item instanceof Interaction i) {
-                  long t0 = cpu.getCurrentThreadCpuTime();
+                  boolean timed = clock.timeNext(StageClock.Site.INTERACTION);
+                  long t0 = timed ? clock.now() : 0;
                   tracker.observe(i);
-                  stageNanos.addAndGet(Stage.ACCOUNTS.ordinal(), cpu.getCurrentThreadCpuTime() - t0);
+                  if (timed) {
+                    clock.add(StageClock.Site.INTERACTION, Stage.ACCOUNTS.ordinal(), clock.now() - t0);
+                  }
                 }
               }
             }
@@ -465,6 +477,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
             put(toPersist, batch);
           }
           firstWorkerDone.compareAndSet(0, System.nanoTime());
+          clock.finish();
+          posts.addAndGet(postsHere);
+          repeats.addAndGet(repeatsHere);
+          flaggedPosts.addAndGet(flaggedHere);
           workerCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime());
         }));
       }
@@ -485,10 +501,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       java.util.Map<String, Long> groupsAfter = threadCpuByGroup();
       threadGroups.forEach((group, nanos) -> groupsAfter.merge(group, -nanos, Long::sum));
       Duration server = serverCpu(data).minus(serverBefore);
-      long[] stages = new long[Stage.values().length];
-      for (int i = 0; i < stages.length; i++) {
-        stages[i] = stageNanos.get(i);
-      }
+      long[] stages = stageClock.estimatedNanos();
       Cpu where = new Cpu(workerCpuNanos.get(), writerCpuNanos.get(), Math.max(0, processCpu - workerCpuNanos.get() - writerCpuNanos.get()),
           server.toNanos());
       return new Phase(posts.get(), repeats.get(), flaggedPosts.get(), seconds, (firstWorkerDone.get() - start) / 1e9, workersSeconds, queuedAtWorkersEnd, stages, where, persistNanos.get(),
@@ -641,8 +654,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   private static Assessment judge(Post post, List<Detector> detectors, ClassifierDetector classifier, Assessor assessor,
       CombinedIdentifier languages, ConcurrentHashMap<AccountKey, String[]> accountLanguages, AtomicLong languageCalls,
-      AtomicLongArray stageNanos, ThreadMXBean cpu) {
-    long t0 = cpu.getCurrentThreadCpuTime();
+      StageClock.Worker clock) {
+    boolean timed = clock.timeNext(StageClock.Site.JUDGED_POST);
+    long t0 = timed ? clock.now() : 0;
     Post withLanguage = post;
     if (post.language().isEmpty()) {
       String[] seen = accountLanguages.computeIfAbsent(post.author(), k -> new String[LANGUAGE_SAMPLES]);
@@ -658,21 +672,23 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
             post.mentions(), post.links(), post.references());
       }
     }
-    long t1 = cpu.getCurrentThreadCpuTime();
+    long t1 = timed ? clock.now() : 0;
     PostContext context = new PostContext(withLanguage, Optional.empty(), List.of());
     List<Signal> signals = new ArrayList<>();
     for (Detector d : detectors) {
       signals.addAll(d.detect(context));
     }
-    long t2 = cpu.getCurrentThreadCpuTime();
+    long t2 = timed ? clock.now() : 0;
     signals.addAll(classifier.detect(context));
-    long t3 = cpu.getCurrentThreadCpuTime();
+    long t3 = timed ? clock.now() : 0;
     Assessment a = assessor.assess(post.key(), signals, post.postedAt());
-    long t4 = cpu.getCurrentThreadCpuTime();
-    stageNanos.addAndGet(Stage.LANGUAGE.ordinal(), t1 - t0);
-    stageNanos.addAndGet(Stage.DETECTORS.ordinal(), t2 - t1);
-    stageNanos.addAndGet(Stage.CLASSIFIER.ordinal(), t3 - t2);
-    stageNanos.addAndGet(Stage.ASSESS.ordinal(), t4 - t3);
+    if (timed) {
+      long t4 = clock.now();
+      clock.add(StageClock.Site.JUDGED_POST, Stage.LANGUAGE.ordinal(), t1 - t0);
+      clock.add(StageClock.Site.JUDGED_POST, Stage.DETECTORS.ordinal(), t2 - t1);
+      clock.add(StageClock.Site.JUDGED_POST, Stage.CLASSIFIER.ordinal(), t3 - t2);
+      clock.add(StageClock.Site.JUDGED_POST, Stage.ASSESS.ordinal(), t4 - t3);
+    }
     return a;
   }
 
@@ -761,7 +777,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           "{\"benchmark\":\"triage\",\"accounts\":%d,\"posts\":%d,\"posts_judged\":%d,\"repeat_deliveries\":%d,\"flagged\":%d,\"threads\":%d,\"writers\":%d,\"seconds\":%.2f,"
               + "\"first_worker_seconds\":%.2f,\"workers_seconds\":%.2f,\"batches_queued_at_workers_end\":%d,"
               + "\"posts_per_second\":%.0f,\"input_mib\":%.1f,\"warmup\":{\"share\":%.2f,\"posts\":%d,\"flagged\":%d,\"seconds\":%.2f,"
-              + "\"posts_per_second\":%.0f,\"passes_posts_per_second\":[%s]},\"distinct_posts_flagged\":%d,\"stages\":{%s},"
+              + "\"posts_per_second\":%.0f,\"passes_posts_per_second\":[%s]},\"distinct_posts_flagged\":%d,\"stages\":{%s},\"stages_timed_every\":%d,"
               + "\"cpu_us_per_post\":{\"workers\":%.1f,\"writers\":%.1f,\"other_jvm\":%.1f,\"postgresql\":%.1f,\"total\":%.1f},"
               + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,\"deferred_deliveries\":%d,\"posts_linked_only\":%d,"
               + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
@@ -770,7 +786,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
               + "\"wal_per_flagged_post\":{\"records\":%.2f,\"full_page_images\":%.3f,\"bytes\":%.0f},\"statements\":[%s]}",
           accounts, measured.posts(), measured.posts() - measured.repeats(), measured.repeats(), measured.flagged(), threads, writers, measured.seconds(),
           measured.firstWorkerSeconds(), measured.workersSeconds(), measured.queuedAtWorkersEnd(), measured.postsPerSecond(), bytes / 1048576.0,
-          warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, passRates, distinctFlagged, stages,
+          warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, passRates, distinctFlagged, stages, StageClock.EVERY,
           cpu.workers() / 1e3 / posts, cpu.writers() / 1e3 / posts, cpu.otherJvm() / 1e3 / posts, cpu.server() / 1e3 / posts,
           cpu.total() / 1e3 / posts, cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
           measured.deadlockRetries(), measured.deferredDeliveries(), measured.postsLinkedOnly(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
@@ -794,7 +810,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
         + "original, a tweet in its second format): kept for provenance when flagged, not judged again%n", measured.posts() - measured.repeats(),
         measured.repeats(), 100.0 * measured.repeats() / posts);
     System.out.println();
-    Table t = new Table("stage (CPU time of the workers)", "seconds", "share", "µs per post");
+    Table t = new Table("stage (CPU time of the workers, from 1 post in " + StageClock.EVERY + ")", "seconds", "share", "µs per post");
     for (Stage s : Stage.values()) {
       long n = stageNanos[s.ordinal()];
       t.row(s.name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.2f", n / 1e9), String.format(Locale.ROOT, "%.1f %%", 100.0 * n / stageTotal),

@@ -112,6 +112,13 @@ class CommandLineTest {
     assertThat(figures.get("posts_per_second").asDouble()).isPositive();
     assertThat(figures.get("cpu_us_per_post").get("total").asDouble())
         .isGreaterThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble());
+    assertThat(figures.get("stages_timed_every").asInt()).isEqualTo(StageClock.EVERY);
+    double stagesPerPost = 0;
+    for (String stage : List.of("parse", "language", "detectors", "classifier", "assess", "accounts")) {
+      stagesPerPost += figures.get("stages").get(stage).get("us_per_post").asDouble();
+    }
+    assertThat(stagesPerPost).as("the stages, estimated from 1 post in %d, are part of the workers' CPU, read exactly", StageClock.EVERY)
+        .isPositive().isLessThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble() * 1.2);
     assertThat(figures.get("warmup").get("passes_posts_per_second")).as("one figure per warm-up pass").hasSize(2);
     assertThat(figures.get("warmup_passes").asInt()).isEqualTo(2);
     double seconds = figures.get("seconds").asDouble();
