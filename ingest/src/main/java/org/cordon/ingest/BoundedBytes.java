@@ -65,6 +65,22 @@ final class BoundedBytes {
     size += n;
   }
 
+  /**
+   * Empties the buffer for the next record, so that a reader allocates one buffer, not one a
+   * record (4 KiB each, a tenth of the triage path's allocation). A buffer grown past
+   * {@link #KEPT_CAPACITY} for one large record is let go, so a reader holds no more between records.
+   */
+  void clear() {
+    if (bytes.length > KEPT_CAPACITY) {
+      bytes = new byte[Math.max(256, Math.min(limit, RECORD_CAPACITY))];
+    }
+    kept = 0;
+    size = 0;
+  }
+
+  /** The largest buffer {@link #clear} keeps for the next record. */
+  static final int KEPT_CAPACITY = 64 * 1024;
+
   long size() {
     return size;
   }

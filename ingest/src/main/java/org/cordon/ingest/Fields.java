@@ -199,6 +199,51 @@ final class Fields {
     return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(java.time.ZoneOffset.UTC);
   }
 
+  private static final String V1_DAYS = "MonTueWedThuFriSatSun";
+  private static final String V1_MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  /**
+   * The v1.1 form every tweet has, "Wed Oct 10 20:19:24 +0000 2018", read field by field: the
+   * pattern formatter was 2 % of the triage workers' CPU, with a v1 record carrying several times.
+   * Only the plain form is taken: UTC, a date that exists, a weekday that is that date's. Anything
+   * else (another offset, 24:00, Feb 30, a wrong weekday, stray characters) returns null and goes to
+   * the formatter, which resolves or refuses it as before, so the accepted set and results are unchanged.
+   */
+  static Instant v1UtcFastPath(String value) {
+    if (value.length() != 30 || value.charAt(3) != ' ' || value.charAt(7) != ' ' || value.charAt(10) != ' ' || value.charAt(13) != ':'
+        || value.charAt(16) != ':' || value.charAt(19) != ' ' || !value.startsWith("+0000 ", 20)) {
+      return null;
+    }
+    int dayOfWeek = threeLetters(V1_DAYS, value, 0);
+    int month = threeLetters(V1_MONTHS, value, 4);
+    int day = digits(value, 8, 10);
+    int hour = digits(value, 11, 13);
+    int minute = digits(value, 14, 16);
+    int second = digits(value, 17, 19);
+    int year = digits(value, 26, 30);
+    if (dayOfWeek < 0 || month < 0 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || year < 1) {
+      return null;
+    }
+    if (day > java.time.YearMonth.of(year, month + 1).lengthOfMonth()) {
+      return null;
+    }
+    java.time.LocalDate date = java.time.LocalDate.of(year, month + 1, day);
+    if (date.getDayOfWeek().ordinal() != dayOfWeek) {
+      return null;
+    }
+    return date.atTime(hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  /** The index of value[at, at + 3) among the three-letter names, or -1. */
+  private static int threeLetters(String names, String value, int at) {
+    for (int i = 0; i < names.length(); i += 3) {
+      if (value.regionMatches(at, names, i, 3)) {
+        return i / 3;
+      }
+    }
+    return -1;
+  }
+
   /** The ASCII digits value[from, to) as a number, or -1 when one is not an ASCII digit. */
   private static int digits(String value, int from, int to) {
     int number = 0;
@@ -215,7 +260,8 @@ final class Fields {
   /** The v1.1 API's time: "Wed Oct 10 20:19:24 +0000 2018". */
   static Instant twitterV1Time(String name, String value) {
     try {
-      return ZonedDateTime.parse(value, TWITTER_V1).toInstant();
+      Instant utc = v1UtcFastPath(value);
+      return utc != null ? utc : ZonedDateTime.parse(value, TWITTER_V1).toInstant();
     } catch (DateTimeException e) {
       throw RecordProblem.invalid(name, "a v1.1 time (Wed Oct 10 20:19:24 +0000 2018): '" + clip(value) + "'");
     }

@@ -67,6 +67,8 @@ final class JsonDocumentSplitter {
   private final String name;
   private final ByteSource source;
   private final int maxRecordBytes;
+  /** Reused for every record: each gets its own copy of the bytes. */
+  private final BoundedBytes recordBytes;
   private final RecordPaths recordPaths;
   private final List<Object> path = new ArrayList<>();
   private final List<Map<String, String>> scopes = new ArrayList<>();
@@ -87,6 +89,7 @@ final class JsonDocumentSplitter {
     this.name = name;
     this.source = new ByteSource(in);
     this.maxRecordBytes = maxRecordBytes;
+    this.recordBytes = new BoundedBytes(maxRecordBytes, BoundedBytes.RECORD_CAPACITY);
     this.recordPaths = recordPaths;
   }
 
@@ -196,7 +199,8 @@ final class JsonDocumentSplitter {
     records++;
     long start = source.offset();
     SourcePosition position = new SourcePosition(name, records, start);
-    BoundedBytes bytes = new BoundedBytes(maxRecordBytes, BoundedBytes.RECORD_CAPACITY);
+    BoundedBytes bytes = recordBytes;
+    bytes.clear();
     int first = source.peek();
     boolean ended;
     if (first == '{' || first == '[') {

@@ -15,12 +15,15 @@ final class LineReader {
   private final String name;
   private final ByteSource source;
   private final int maxRecordBytes;
+  /** Reused for every line: each record gets its own copy of the bytes. */
+  private final BoundedBytes line;
   private long lineNumber;
 
   LineReader(String name, InputStream in, int maxRecordBytes) {
     this.name = name;
     this.source = new ByteSource(in);
     this.maxRecordBytes = maxRecordBytes;
+    this.line = new BoundedBytes(maxRecordBytes, BoundedBytes.RECORD_CAPACITY);
   }
 
   /** The next non-blank line, or empty at the end of the input. */
@@ -31,7 +34,7 @@ final class LineReader {
       }
       lineNumber++;
       long start = source.offset();
-      BoundedBytes line = new BoundedBytes(maxRecordBytes, BoundedBytes.RECORD_CAPACITY);
+      line.clear();
       source.readLine(line);
       if (line.isBlank()) {
         continue;

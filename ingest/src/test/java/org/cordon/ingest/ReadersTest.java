@@ -96,6 +96,27 @@ class ReadersTest {
   }
 
   @Test
+  void aRecordAfterAnOversizedOneIsReadWholeAndAlone() {
+    // both readers reuse one buffer for every record: what an oversized record left in it must
+    // not reach the next record, and a long record must not carry over into a short one
+    Connector smallLines = Connectors.all(300).stream().filter(c -> c.format().name().equals("cordon-jsonl")).findFirst().orElseThrow();
+    String big = "{\"kind\":\"follow\",\"platform\":\"x\",\"from_id\":\"" + "9".repeat(5_000) + "\",\"to_id\":\"2\"}";
+    String longer = FOLLOW.replace("\"1\"", "\"" + "7".repeat(200) + "\"");
+    RecordingSink sink = RecordingSink.read(smallLines, FOLLOW + "\n" + big + "\n" + longer + "\n" + FOLLOW + "\n");
+    assertThat(sink.outline()).containsExactly("ok", "TOO_LARGE", "ok", "ok");
+    assertThat(sink.records().get(1).payload()).isEqualTo(longer.getBytes(StandardCharsets.UTF_8));
+    assertThat(sink.records().get(2).payload()).isEqualTo(FOLLOW.getBytes(StandardCharsets.UTF_8));
+
+    Connector smallTelegram = Connectors.all(300).stream().filter(c -> c.format().name().equals("telegram-export")).findFirst().orElseThrow();
+    String message = "{\"id\": 1, \"type\": \"message\", \"date_unixtime\": \"1709290800\", \"from_id\": \"user1\", \"text\": \"%s\"}";
+    String chat = "{\"id\": 5, \"type\": \"private_group\", \"messages\": [" + String.format(message, "x".repeat(5_000)) + ", "
+        + String.format(message, "y".repeat(150)) + ", " + String.format(message, "z") + "]}";
+    RecordingSink messages = RecordingSink.read(smallTelegram, chat);
+    assertThat(messages.outline()).containsExactly("TOO_LARGE", "ok", "ok");
+    assertThat(new String(messages.records().get(1).payload(), StandardCharsets.UTF_8)).isEqualTo(String.format(message, "z"));
+  }
+
+  @Test
   void skipsLargeValuesOutsideRecordsWithoutKeepingThem() {
     String chat = "{\"about\": \"" + "x".repeat(100_000) + "\", \"id\": 5, \"type\": \"private_group\", \"messages\": "
         + "[{\"id\": 1, \"type\": \"message\", \"date_unixtime\": \"1709290800\", \"from_id\": \"user1\", \"text\": \"lorem\"}]}";
