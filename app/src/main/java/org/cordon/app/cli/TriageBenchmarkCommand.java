@@ -748,9 +748,26 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
   /** CPU of the JIT compiler threads (C1, C2) in a phase: compiling, which a long-running pipeline has done. */
   static long jitCompilerNanos(Phase phase) {
-    return phase.threadGroups().entrySet().stream()
-        .filter(e -> e.getKey().startsWith("C1 CompilerThre") || e.getKey().startsWith("C2 CompilerThre"))
-        .mapToLong(java.util.Map.Entry::getValue).sum();
+    return groupNanos(phase, name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
+  }
+
+  /** CPU of the garbage collector's threads in a phase (ParallelGC's workers, and the VM thread that stops the world for them). */
+  static long gcNanos(Phase phase) {
+    return groupNanos(phase, name -> name.startsWith("GC Thread") || name.equals("VM Thread"));
+  }
+
+  /**
+   * CPU of the common ForkJoinPool in a phase. Lingua hands each text's n-gram lengths to it
+   * ({@code ForkJoinPool.commonPool().invokeAll}), so this is language identification's work off the
+   * workers' threads: the language stage alone understates it.
+   */
+  static long commonPoolNanos(Phase phase) {
+    return groupNanos(phase, name -> name.startsWith("ForkJoinPool.co"));
+  }
+
+  /** Thread names are as /proc gives them: cut to 15 characters, with the trailing number taken off. */
+  private static long groupNanos(Phase phase, java.util.function.Predicate<String> name) {
+    return phase.threadGroups().entrySet().stream().filter(e -> name.test(e.getKey())).mapToLong(java.util.Map.Entry::getValue).sum();
   }
 
   private void print(List<Phase> passes, Phase measured, int distinctFlagged, long warmBytes, long bytes, double trainSeconds, double languageLoadSeconds,
@@ -779,6 +796,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
               + "\"posts_per_second\":%.0f,\"input_mib\":%.1f,\"warmup\":{\"share\":%.2f,\"posts\":%d,\"flagged\":%d,\"seconds\":%.2f,"
               + "\"posts_per_second\":%.0f,\"passes_posts_per_second\":[%s]},\"distinct_posts_flagged\":%d,\"stages\":{%s},\"stages_timed_every\":%d,"
               + "\"cpu_us_per_post\":{\"workers\":%.1f,\"writers\":%.1f,\"other_jvm\":%.1f,\"postgresql\":%.1f,\"total\":%.1f},"
+              + "\"other_jvm_us_per_post\":{\"gc\":%.1f,\"jit\":%.1f,\"common_pool\":%.1f},"
               + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,\"deferred_deliveries\":%d,\"posts_linked_only\":%d,"
               + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
               + "\"language_load_seconds\":%.1f,\"cores\":%d,\"warmup_passes\":%d,"
@@ -788,7 +806,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           measured.firstWorkerSeconds(), measured.workersSeconds(), measured.queuedAtWorkersEnd(), measured.postsPerSecond(), bytes / 1048576.0,
           warmup, warm.posts(), warm.flagged(), warm.seconds(), warmRate, passRates, distinctFlagged, stages, StageClock.EVERY,
           cpu.workers() / 1e3 / posts, cpu.writers() / 1e3 / posts, cpu.otherJvm() / 1e3 / posts, cpu.server() / 1e3 / posts,
-          cpu.total() / 1e3 / posts, cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
+          cpu.total() / 1e3 / posts, gcNanos(measured) / 1e3 / posts, jitCompilerNanos(measured) / 1e3 / posts, commonPoolNanos(measured) / 1e3 / posts,
+          cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
           measured.deadlockRetries(), measured.deferredDeliveries(), measured.postsLinkedOnly(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
           warmupPasses, jitCompilerNanos(measured) / 1e9, (double) server.wal().records() / flaggedOrOne, (double) server.wal().fullPageImages() / flaggedOrOne,
           (double) server.wal().bytes() / flaggedOrOne, statementsJson(server)));
@@ -826,6 +845,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "%.1f", p.nanos() / 1e3 / posts));
     }
     where.print(System.out);
+    System.out.printf(Locale.ROOT, "of the rest of the JVM, µs per post: garbage collection %.1f, JIT compilers %.1f, the common ForkJoinPool "
+        + "(Lingua's n-gram work for language ID) %.1f%n", gcNanos(measured) / 1e3 / posts, jitCompilerNanos(measured) / 1e3 / posts,
+        commonPoolNanos(measured) / 1e3 / posts);
     System.out.printf(Locale.ROOT, "%nthe %d cores were busy %.0f %% of the measured part; PostgreSQL spent %.1f µs per flagged post; at full use "
         + "this CPU per post would allow %,.0f posts/s%n", cores, 100 * busy, cpu.server() / 1e3 / Math.max(1, measured.flagged()),
         cores * 1e9 * posts / Math.max(1, cpu.total()));

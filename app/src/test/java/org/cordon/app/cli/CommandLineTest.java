@@ -1,6 +1,7 @@
 package org.cordon.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -112,6 +113,16 @@ class CommandLineTest {
     assertThat(figures.get("posts_per_second").asDouble()).isPositive();
     assertThat(figures.get("cpu_us_per_post").get("total").asDouble())
         .isGreaterThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble());
+    JsonNode rest = figures.get("other_jvm_us_per_post");
+    double named = 0;
+    for (String part : List.of("gc", "jit", "common_pool")) {
+      assertThat(rest.get(part).asDouble()).as(part).isGreaterThanOrEqualTo(0);
+      named += rest.get(part).asDouble();
+    }
+    assertThat(rest.get("jit").asDouble()).as("the compilers' part of the rest, from the same /proc counts as jit_compiler_seconds")
+        .isCloseTo(figures.get("jit_compiler_seconds").asDouble() * 1e6 / measured, within(0.1 + 5_000.0 / measured));
+    assertThat(named).as("GC, JIT and the common pool are parts of the rest of the JVM (/proc counts ticks of 10 ms per thread)")
+        .isLessThanOrEqualTo(figures.get("cpu_us_per_post").get("other_jvm").asDouble() + 100_000.0 / measured);
     assertThat(figures.get("stages_timed_every").asInt()).isEqualTo(StageClock.EVERY);
     double stagesPerPost = 0;
     for (String stage : List.of("parse", "language", "detectors", "classifier", "assess", "accounts")) {
