@@ -75,27 +75,29 @@ final class NearDuplicateIndex<T> {
     int needed = Math.max(1, (int) Math.ceil(threshold * query.length - 1e-9));
     // The common case is a text that repeats nothing: most of its shingles are in no known text,
     // and when fewer than `needed` are in any, no known text can score and nothing is counted.
+    // the postings of the query's shingles that are in some known text, each looked up once
+    IntArrayList[] found = null;
     int inAnyKnownText = 0;
     for (long shingle : query) {
       int bit = knownBit(shingle);
-      if ((knownBits[bit >>> 6] & 1L << bit) != 0 && postings.containsKey(shingle)) {
-        inAnyKnownText++;
+      if ((knownBits[bit >>> 6] & 1L << bit) != 0) {
+        IntArrayList ids = postings.get(shingle);
+        if (ids != null) {
+          if (found == null) {
+            found = new IntArrayList[query.length];
+          }
+          found[inAnyKnownText++] = ids;
+        }
       }
     }
     if (inAnyKnownText < needed) {
       return List.of();
     }
     Int2IntOpenHashMap common = new Int2IntOpenHashMap();
-    for (long shingle : query) {
-      int bit = knownBit(shingle);
-      if ((knownBits[bit >>> 6] & 1L << bit) == 0) {
-        continue;
-      }
-      IntArrayList ids = postings.get(shingle);
-      if (ids != null) {
-        for (int i = 0; i < ids.size(); i++) {
-          common.addTo(ids.getInt(i), 1);
-        }
+    for (int s = 0; s < inAnyKnownText; s++) {
+      IntArrayList ids = found[s];
+      for (int i = 0; i < ids.size(); i++) {
+        common.addTo(ids.getInt(i), 1);
       }
     }
     int[] candidates = common.int2IntEntrySet().stream().filter(e -> e.getIntValue() >= needed).mapToInt(e -> e.getIntKey()).sorted().toArray();
