@@ -48,14 +48,41 @@ final class AssessmentRows {
    * once-per-(subject, instant) rule as {@link #upsert}; for the pipeline, which needs no ids back.
    */
   static void upsertAll(Connection c, List<Assessment> assessments) throws SQLException {
-    // One command cannot update the same row twice: keep the last assessment of each (subject,
-    // instant), as one-by-one upserts would.
+    writeWithStatement(c, lastOfEachJudgement(assessments), INSERT_ALL + UPDATE_CHANGED);
+  }
+
+  /**
+   * {@link #upsertAll} for judgements the caller takes to be new (those of posts its transaction
+   * stored): a plain insert, without the speculative insertion of {@code ON CONFLICT} (see
+   * {@link OptimisticInserts}). One recorded before fails the transaction with a unique violation,
+   * for the caller to run it again with {@link #upsertAll}.
+   */
+  static void insertAll(Connection c, List<Assessment> assessments) throws SQLException {
+    writeWithStatement(c, lastOfEachJudgement(assessments), INSERT_ALL);
+  }
+
+  /** One command cannot update the same row twice: the last assessment of each (subject, instant), as one-by-one upserts would keep. */
+  private static java.util.Collection<Assessment> lastOfEachJudgement(List<Assessment> assessments) {
     Map<List<Object>, Assessment> last = new java.util.LinkedHashMap<>();
     for (Assessment a : assessments) {
       last.put(List.of(a.subject().kind(), a.subject().platform().name(), a.subject().id(), a.assessedAt()), a);
     }
-    upsertWithStatement(c, last.values());
+    return last.values();
   }
+
+  private static final String INSERT_ALL = """
+      INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
+      SELECT u.kind, u.platform, u.id, u.score, u.flagged, u.tier, u.explanation, u.signals::json, u.assessed_at
+      FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+        AS u(kind, platform, id, score, flagged, tier, explanation, signals, assessed_at)""";
+
+  private static final String UPDATE_CHANGED = """
+
+      ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
+        SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
+            explanation = EXCLUDED.explanation, signals = EXCLUDED.signals
+        WHERE (assessments.score, assessments.flagged, assessments.tier, assessments.explanation, assessments.signals::text)
+              IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.flagged, EXCLUDED.tier, EXCLUDED.explanation, EXCLUDED.signals::text)""";
 
   /**
    * One statement over {@code unnest} of column arrays, as the observation writes do. The JDBC batch
@@ -67,17 +94,10 @@ final class AssessmentRows {
    * row as it is: an update would write a new version of the row, its 1 kB of signals and its
    * index entries for nothing.
    */
-  static void upsertWithStatement(Connection c, java.util.Collection<Assessment> distinct) throws SQLException {
-    String sql = """
-        INSERT INTO assessments (subject_kind, platform, subject_id, score, flagged, tier, explanation, signals, assessed_at)
-        SELECT u.kind, u.platform, u.id, u.score, u.flagged, u.tier, u.explanation, u.signals::json, u.assessed_at
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-          AS u(kind, platform, id, score, flagged, tier, explanation, signals, assessed_at)
-        ON CONFLICT ON CONSTRAINT assessments_once DO UPDATE
-          SET score = EXCLUDED.score, flagged = EXCLUDED.flagged, tier = EXCLUDED.tier,
-              explanation = EXCLUDED.explanation, signals = EXCLUDED.signals
-          WHERE (assessments.score, assessments.flagged, assessments.tier, assessments.explanation, assessments.signals::text)
-                IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.flagged, EXCLUDED.tier, EXCLUDED.explanation, EXCLUDED.signals::text)""";
+  private static void writeWithStatement(Connection c, java.util.Collection<Assessment> distinct, String sql) throws SQLException {
+    if (distinct.isEmpty()) {
+      return;
+    }
     int n = distinct.size();
     String[] kinds = new String[n];
     String[] platforms = new String[n];

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.cordon.core.ingest.ParsedRecord;
 import org.cordon.core.model.Account;
 import org.cordon.core.model.AccountKey;
@@ -39,17 +40,27 @@ import org.cordon.core.signal.Assessment;
  * {@code V5__provenance_rule.sql}.
  */
 final class JdbcObservationStore implements ObservationStore {
-  /** Enough for a unit's watched accounts; past it the set starts again (a miss only costs a probe). */
-  static final int KNOWN_ACCOUNTS_LIMIT = 200_000;
+  /**
+   * Keys of each kind remembered as stored, per generation (see {@link RecentKeys}): a unit's
+   * watched accounts, and the posts and media of the last hours of a busy feed. A key forgotten
+   * costs a probe (an account, a media item) or a write run again (a post).
+   */
+  static final int KNOWN_KEYS_GENERATION = 100_000;
 
   private final Transactions transactions;
   private final Clock clock;
   /**
-   * Accounts this store has seen committed. Accounts are stored once and never updated nor deleted,
-   * so writing one of these again would only probe its key and find it: the write leaves them out.
-   * Filled after a commit only, so a rolled-back write never claims an account stored.
+   * Accounts, posts and media items this store has seen committed. Each is stored once and never
+   * updated nor deleted, so writing one of these again would only probe its key and find it: the
+   * write leaves them out (a post's mentions, reply, share and media links are still written, as a
+   * rendering may carry more of them). Filled after a commit only, so a rolled-back write never
+   * claims a key stored. For posts it matters more than a probe: a post not known stored is
+   * inserted optimistically, and one stored after all makes the write run again.
    */
-  private final java.util.Set<AccountKey> knownAccounts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final RecentKeys<AccountKey> knownAccounts = new RecentKeys<>(KNOWN_KEYS_GENERATION);
+  private final RecentKeys<PostKey> knownPosts = new RecentKeys<>(KNOWN_KEYS_GENERATION);
+  private final RecentKeys<MediaKey> knownMedia = new RecentKeys<>(KNOWN_KEYS_GENERATION);
+  private final OptimisticInserts optimism = new OptimisticInserts();
 
   JdbcObservationStore(Transactions transactions, Clock clock) {
     this.transactions = transactions;
@@ -62,8 +73,9 @@ final class JdbcObservationStore implements ObservationStore {
       return WriteCounts.NONE;
     }
     ObservationBatch batch = ObservationBatch.of(Columns.storable(source), clock.instant().truncatedTo(ChronoUnit.MICROS), records);
-    WriteCounts counts = transactions.inTransaction(c -> insert(c, batch, Inbox.ENTER, unknownAccounts(batch)).counts());
-    rememberAccounts(batch);
+    Unknown unknown = unknown(batch);
+    WriteCounts counts = inTransaction(mode -> c -> insert(c, batch, Inbox.ENTER, unknown, mode).counts());
+    remember(batch);
     return counts;
   }
 
@@ -82,11 +94,25 @@ final class JdbcObservationStore implements ObservationStore {
   public WriteCounts writeAssessed(String source, List<ParsedRecord> records, List<Assessment> assessments, Set<PostKey> storedAsRendered) {
     ObservationBatch batch = ObservationBatch.of(Columns.storable(source), clock.instant().truncatedTo(ChronoUnit.MICROS), records,
         storedAsRendered);
-    List<Account> unknownAccounts = unknownAccounts(batch);
-    WriteCounts counts = transactions.inTransaction(c -> {
-      Inserted inserted = records.isEmpty() ? new Inserted(WriteCounts.NONE, Set.of()) : insert(c, batch, Inbox.SKIP, unknownAccounts);
+    Unknown unknown = unknown(batch);
+    WriteCounts counts = inTransaction(mode -> c -> {
+      Inserted inserted = records.isEmpty() ? new Inserted(WriteCounts.NONE, Set.of()) : insert(c, batch, Inbox.SKIP, unknown, mode);
       if (!assessments.isEmpty()) {
-        AssessmentRows.upsertAll(c, assessments);
+        if (mode == Inserts.OPTIMISTIC) {
+          // A post is judged before it is stored, and stored with its judgement: one this write
+          // stored has none recorded. Any other may have this very judgement (subject, instant)
+          // recorded already, by a replay or by a caller that judged another rendering of the post.
+          List<Assessment> ofNewPosts = new ArrayList<>(assessments.size());
+          List<Assessment> others = new ArrayList<>();
+          for (Assessment a : assessments) {
+            boolean newPost = a.subject() instanceof PostKey k && inserted.newPosts().contains(postKey(k.platform().name(), k.id()));
+            (newPost ? ofNewPosts : others).add(a);
+          }
+          AssessmentRows.insertAll(c, ofNewPosts);
+          AssessmentRows.upsertAll(c, others);
+        } else {
+          AssessmentRows.upsertAll(c, assessments);
+        }
         List<PostKey> assessedPosts = JdbcAssessmentInbox.postsOf(assessments);
         // only a post stored before this write can be waiting: the ones it stored need no look
         List<PostKey> maybeWaiting = assessedPosts.stream()
@@ -96,37 +122,82 @@ final class JdbcObservationStore implements ObservationStore {
       }
       return inserted.counts();
     });
-    rememberAccounts(batch);
+    remember(batch);
     return counts;
   }
 
-  private List<Account> unknownAccounts(ObservationBatch batch) {
-    List<Account> unknown = new ArrayList<>(batch.accounts.size());
-    for (Account a : batch.accounts) {
-      if (!knownAccounts.contains(a.key())) {
-        unknown.add(a);
+  /**
+   * Runs a write with optimistic inserts when {@link OptimisticInserts} allows, and again with
+   * tolerant ones if a row it took for new was stored already (the first attempt is rolled back
+   * whole, so the second starts from what the first found).
+   */
+  private WriteCounts inTransaction(Function<Inserts, Transactions.Work<WriteCounts>> write) {
+    if (optimism.allowed()) {
+      try {
+        WriteCounts counts = transactions.inTransaction(write.apply(Inserts.OPTIMISTIC));
+        optimism.succeeded();
+        return counts;
+      } catch (StoreException e) {
+        if (!UNIQUE_VIOLATION.equals(e.sqlState())) {
+          throw e;
+        }
+        optimism.failed();
+      }
+    }
+    return transactions.inTransaction(write.apply(Inserts.TOLERANT));
+  }
+
+  /** Writes run a second time, tolerantly, because an optimistic insert met a stored row. */
+  long writesRedone() {
+    return optimism.redone();
+  }
+
+  /** The batch's accounts, posts and media items not known to be stored: the write inserts these only. */
+  private record Unknown(List<Account> accounts, List<Post> posts, List<Media> media) {}
+
+  private Unknown unknown(ObservationBatch batch) {
+    return new Unknown(unknown(batch.accounts, Account::key, knownAccounts), unknown(batch.posts, Post::key, knownPosts),
+        unknown(batch.media, Media::key, knownMedia));
+  }
+
+  private static <T, K> List<T> unknown(List<T> items, Function<T, K> key, RecentKeys<K> known) {
+    List<T> unknown = new ArrayList<>(items.size());
+    for (T item : items) {
+      if (!known.contains(key.apply(item))) {
+        unknown.add(item);
       }
     }
     return unknown;
   }
 
-  /** Called once the batch is committed: every account of it is stored now, by this write or an earlier one. */
-  private void rememberAccounts(ObservationBatch batch) {
-    if (knownAccounts.size() + batch.accounts.size() > KNOWN_ACCOUNTS_LIMIT) {
-      knownAccounts.clear();
-    }
-    for (Account a : batch.accounts) {
-      knownAccounts.add(a.key());
-    }
+  /** Called once the batch is committed: every account, post and media item of it is stored now, by this write or an earlier one. */
+  private void remember(ObservationBatch batch) {
+    knownAccounts.addAll(batch.accounts.stream().map(Account::key).toList());
+    knownPosts.addAll(batch.posts.stream().map(Post::key).toList());
+    knownMedia.addAll(batch.media.stream().map(Media::key).toList());
   }
 
   /** Whether new posts enter the assessment inbox. */
   private enum Inbox { ENTER, SKIP }
 
   /**
-   * @param newPosts the posts this write stored, as {@link #postKey} strings; known only when
-   *     they skip the inbox (the inbox's statement returns a count)
+   * How a write inserts the rows it has reason to think new: a post not known stored, a payload link
+   * (a payload is written once), an assessment of a post the write stored (a post is stored with its
+   * first judgement), and the media links, mentions, reply and share of such a post (they come with
+   * it). Accounts, media items and follows, which records share more than posts do, and the
+   * interactions of posts stored before always go in with {@code ON CONFLICT DO NOTHING}.
    */
+  enum Inserts {
+    /** Without {@code ON CONFLICT}: a stored key fails the write with a unique violation (see {@link OptimisticInserts}). */
+    OPTIMISTIC,
+    /** Every row with {@code ON CONFLICT}: a stored key is left as it is, and an assessment updated if it differs. */
+    TOLERANT
+  }
+
+  static final String UNIQUE_VIOLATION = "23505";
+  private static final String SKIP_STORED = "\nON CONFLICT DO NOTHING";
+
+  /** @param newPosts the posts this write stored, as {@link #postKey} strings */
   private record Inserted(WriteCounts counts, Set<String> newPosts) {}
 
   /** A post's key as one string, to match rows returned by the server without building keys. */
@@ -135,18 +206,22 @@ final class JdbcObservationStore implements ObservationStore {
   }
 
   /**
-   * @param accounts the batch's accounts not known to be stored: the others are counted as
-   *     duplicates without asking the server
+   * @param unknown the batch's accounts, posts and media not known to be stored: the others are
+   *     counted as duplicates without asking the server
    */
-  private static Inserted insert(Connection c, ObservationBatch batch, Inbox inbox, List<Account> accounts) throws SQLException {
+  private static Inserted insert(Connection c, ObservationBatch batch, Inbox inbox, Unknown unknown, Inserts mode) throws SQLException {
     Set<String> storedPosts = new HashSet<>();
-    long newPosts = insertPosts(c, batch.posts, inbox, storedPosts);
-    insertPostMedia(c, batch.posts);
-    List<AccountKey> newAccounts = insertAccounts(c, accounts);
-    List<MediaKey> newMedia = insertMedia(c, batch.media);
-    long newInteractions = insertFollows(c, batch.follows) + insertMentions(c, batch.mentions)
-        + insertReplies(c, batch.replies) + insertShares(c, batch.shares);
-    insertPayloadLinks(c, batch, batch.linksToStore(newAccounts, newMedia));
+    long newPosts = insertPosts(c, unknown.posts(), inbox, mode, storedPosts);
+    // What a post carries is written with it, so for a post this write stored none of it is stored
+    // yet: its media links cannot be (they name the new row's id), and its mentions, reply and share
+    // are not unless a record once carried them without the post, which the optimistic write finds.
+    Predicate<PostKey> storedNow = mode == Inserts.OPTIMISTIC ? k -> storedPosts.contains(postKey(k.platform().name(), k.id())) : k -> false;
+    insertPostMedia(c, batch.posts, storedNow);
+    List<AccountKey> newAccounts = insertAccounts(c, unknown.accounts());
+    List<MediaKey> newMedia = insertMedia(c, unknown.media());
+    long newInteractions = insertFollows(c, batch.follows) + insertMentions(c, batch.mentions, storedNow)
+        + insertReplies(c, batch.replies, storedNow) + insertShares(c, batch.shares, storedNow);
+    insertPayloadLinks(c, batch, batch.linksToStore(newAccounts, newMedia), mode);
     long others = batch.accounts.size() + batch.accountsMerged + batch.media.size()
         + batch.follows.size() + batch.mentions.size() + batch.replies.size() + batch.shares.size() + batch.interactionsStoredAsRendered;
     long newOther = newAccounts.size() + newMedia.size() + newInteractions;
@@ -191,31 +266,32 @@ final class JdbcObservationStore implements ObservationStore {
     }
   }
 
-  /** Stores the new posts; returns how many, and adds their keys to {@code stored} when they skip the inbox. */
-  private static long insertPosts(Connection c, List<Post> posts, Inbox inbox, Set<String> stored) throws SQLException {
+  /**
+   * Stores the new posts; returns how many, and adds their keys to {@code stored}. The optimistic
+   * write takes every post it is given for new (they are not known stored) and inserts each once,
+   * the first of its key as the tolerant statement would keep.
+   */
+  private static long insertPosts(Connection c, List<Post> all, Inbox inbox, Inserts mode, Set<String> stored) throws SQLException {
+    List<Post> posts = mode == Inserts.OPTIMISTIC ? split(all, p -> true, p -> List.of(p.platform().name(), p.key().id())).fresh() : all;
     if (posts.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement ps = c.prepareStatement(inbox == Inbox.ENTER ? INSERT_POSTS : INSERT_POSTS_ASSESSED)) {
+    String sql = switch (inbox) {
+      case ENTER -> mode == Inserts.OPTIMISTIC ? INSERT_NEW_POSTS_INBOXED : INSERT_POSTS_INBOXED;
+      case SKIP -> mode == Inserts.OPTIMISTIC ? INSERT_NEW_POSTS_ASSESSED : INSERT_POSTS_ASSESSED;
+    };
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       bindPosts(c, ps, posts);
       try (ResultSet rs = ps.executeQuery()) {
-        return switch (inbox) {
-          case ENTER -> {
-            rs.next();
-            yield rs.getLong(1);
-          }
-          case SKIP -> {
-            while (rs.next()) {
-              stored.add(postKey(rs.getString(1), rs.getString(2)));
-            }
-            yield stored.size();
-          }
-        };
+        while (rs.next()) {
+          stored.add(postKey(rs.getString(1), rs.getString(2)));
+        }
+        return stored.size();
       }
     }
   }
 
-  /** The posts insert both writes share; each adds what it returns. */
+  /** The posts insert both writes share, up to the conflict clause. */
   private static final String INSERT_POSTS_ROWS = """
       INSERT INTO posts (platform, native_id, author_native_id, posted_at, text, text_exact, language, url,
                          hashtags, mentions, links, post_references)
@@ -225,22 +301,27 @@ final class JdbcObservationStore implements ObservationStore {
       FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
                   ?::text[], ?::text[], ?::text[], ?::text[])
         AS u(platform, native_id, author, posted_at, text, text_exact, language, url, hashtags, mentions, links, refs)
-      ON CONFLICT DO NOTHING
       """;
 
   /** Stores the new posts, judged already: none enters the inbox. */
-  private static final String INSERT_POSTS_ASSESSED = INSERT_POSTS_ROWS + "RETURNING platform, native_id";
+  private static final String INSERT_POSTS_ASSESSED = INSERT_POSTS_ROWS + "ON CONFLICT DO NOTHING\nRETURNING platform, native_id";
+  private static final String INSERT_NEW_POSTS_ASSESSED = INSERT_POSTS_ROWS + "RETURNING platform, native_id";
 
   /**
-   * Stores the new posts and puts each in the assessment inbox, in one statement; returns how many
-   * were new. A post stored before (assessed or not) does not enter the inbox again.
+   * Stores the new posts and puts each in the assessment inbox, in one statement; returns the new
+   * ones. A post stored before (assessed or not) does not enter the inbox again.
    */
-  private static final String INSERT_POSTS = "WITH stored AS (" + INSERT_POSTS_ROWS + """
-      RETURNING posted_at, id
-      ), inboxed AS (
-        INSERT INTO post_inbox (posted_at, post_id) SELECT posted_at, id FROM stored RETURNING 1
-      )
-      SELECT count(*) FROM inboxed""";
+  private static String insertPostsInboxed(String onConflict) {
+    return "WITH stored AS (" + INSERT_POSTS_ROWS + onConflict + """
+        RETURNING platform, native_id, posted_at, id
+        ), inboxed AS (
+          INSERT INTO post_inbox (posted_at, post_id) SELECT posted_at, id FROM stored
+        )
+        SELECT platform, native_id FROM stored""";
+  }
+
+  private static final String INSERT_POSTS_INBOXED = insertPostsInboxed("ON CONFLICT DO NOTHING\n");
+  private static final String INSERT_NEW_POSTS_INBOXED = insertPostsInboxed("");
 
   private static void bindPosts(Connection c, PreparedStatement ps, List<Post> posts) throws SQLException {
     ps.setArray(1, texts(c, posts, p -> p.platform().name()));
@@ -270,8 +351,25 @@ final class JdbcObservationStore implements ObservationStore {
     ps.setArray(12, texts(c, posts, p -> p.references().isEmpty() ? null : ObservationRows.referencesJson(p.references())));
   }
 
-  /** Links every post of the batch to its media; a post stored before already has its links. */
-  private static void insertPostMedia(Connection c, List<Post> posts) throws SQLException {
+  /**
+   * Links every post of the batch to its media; a post stored before already has its links. A post
+   * this write stored has none yet (they would name its new id): its links go in plainly, each
+   * (post, ordinal) once, the first as the tolerant statement would keep it.
+   */
+  private static void insertPostMedia(Connection c, List<Post> posts, Predicate<PostKey> storedNow) throws SQLException {
+    List<Post> fresh = new ArrayList<>();
+    List<Post> others = new ArrayList<>();
+    for (Post post : posts) {
+      if (!post.media().isEmpty()) {
+        (storedNow.test(post.key()) ? fresh : others).add(post);
+      }
+    }
+    insertPostMedia(c, fresh, true);
+    insertPostMedia(c, others, false);
+  }
+
+  private static void insertPostMedia(Connection c, List<Post> posts, boolean storedNow) throws SQLException {
+    Set<List<Object>> links = new HashSet<>();
     List<String> platforms = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     List<Integer> ordinals = new ArrayList<>();
@@ -279,6 +377,9 @@ final class JdbcObservationStore implements ObservationStore {
     List<String> mediaIds = new ArrayList<>();
     for (Post post : posts) {
       for (int i = 0; i < post.media().size(); i++) {
+        if (storedNow && !links.add(List.of(post.key(), i))) {
+          continue;
+        }
         platforms.add(post.platform().name());
         ids.add(post.key().id());
         ordinals.add(i);
@@ -293,8 +394,7 @@ final class JdbcObservationStore implements ObservationStore {
         INSERT INTO post_media (post_id, ordinal, media_platform, media_native_id)
         SELECT p.id, u.ordinal, u.media_platform, u.media_id
         FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) AS u(platform, native_id, ordinal, media_platform, media_id)
-        JOIN posts p ON p.platform = u.platform AND p.native_id = u.native_id
-        ON CONFLICT DO NOTHING""";
+        JOIN posts p ON p.platform = u.platform AND p.native_id = u.native_id""" + (storedNow ? "" : SKIP_STORED);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, c.createArrayOf("text", platforms.toArray()));
       ps.setArray(2, c.createArrayOf("text", ids.toArray()));
@@ -350,14 +450,19 @@ final class JdbcObservationStore implements ObservationStore {
     }
   }
 
-  private static long insertMentions(Connection c, List<Interaction.Mention> mentions) throws SQLException {
+  private static long insertMentions(Connection c, List<Interaction.Mention> mentions, Predicate<PostKey> storedNow) throws SQLException {
+    Split<Interaction.Mention> split = split(mentions, m -> storedNow.test(m.post()),
+        m -> List.of(m.platform().name(), m.post().id(), Columns.storable(m.toHandle())));
+    return insertMentions(c, split.fresh(), "") + insertMentions(c, split.others(), SKIP_STORED);
+  }
+
+  private static long insertMentions(Connection c, List<Interaction.Mention> mentions, String onStored) throws SQLException {
     if (mentions.isEmpty()) {
       return 0;
     }
     String sql = """
         INSERT INTO mentions (platform, post_id, to_handle, from_id, to_id, mentioned_at)
-        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-        ON CONFLICT DO NOTHING""";
+        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""" + onStored;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, texts(c, mentions, m -> m.platform().name()));
       ps.setArray(2, texts(c, mentions, m -> m.post().id()));
@@ -369,14 +474,18 @@ final class JdbcObservationStore implements ObservationStore {
     }
   }
 
-  private static long insertReplies(Connection c, List<Interaction.Reply> replies) throws SQLException {
+  private static long insertReplies(Connection c, List<Interaction.Reply> replies, Predicate<PostKey> storedNow) throws SQLException {
+    Split<Interaction.Reply> split = split(replies, r -> storedNow.test(r.post()), r -> List.of(r.platform().name(), r.post().id()));
+    return insertReplies(c, split.fresh(), "") + insertReplies(c, split.others(), SKIP_STORED);
+  }
+
+  private static long insertReplies(Connection c, List<Interaction.Reply> replies, String onStored) throws SQLException {
     if (replies.isEmpty()) {
       return 0;
     }
     String sql = """
         INSERT INTO replies (platform, post_id, from_id, to_id, in_reply_to_id, replied_at)
-        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-        ON CONFLICT DO NOTHING""";
+        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""" + onStored;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, texts(c, replies, r -> r.platform().name()));
       ps.setArray(2, texts(c, replies, r -> r.post().id()));
@@ -388,14 +497,18 @@ final class JdbcObservationStore implements ObservationStore {
     }
   }
 
-  private static long insertShares(Connection c, List<Interaction.Share> shares) throws SQLException {
+  private static long insertShares(Connection c, List<Interaction.Share> shares, Predicate<PostKey> storedNow) throws SQLException {
+    Split<Interaction.Share> split = split(shares, sh -> storedNow.test(sh.post()), sh -> List.of(sh.platform().name(), sh.post().id()));
+    return insertShares(c, split.fresh(), "") + insertShares(c, split.others(), SKIP_STORED);
+  }
+
+  private static long insertShares(Connection c, List<Interaction.Share> shares, String onStored) throws SQLException {
     if (shares.isEmpty()) {
       return 0;
     }
     String sql = """
         INSERT INTO shares (platform, post_id, from_id, kind, original_id, original_author_id, origin_name, shared_at)
-        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-        ON CONFLICT DO NOTHING""";
+        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""" + onStored;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, texts(c, shares, s -> s.platform().name()));
       ps.setArray(2, texts(c, shares, s -> s.post().id()));
@@ -409,7 +522,15 @@ final class JdbcObservationStore implements ObservationStore {
     }
   }
 
-  private static void insertPayloadLinks(Connection c, ObservationBatch batch, List<ObservationBatch.PayloadLink> links) throws SQLException {
+  /**
+   * Links the items to their payloads. A payload is written once, so its links are new unless it is
+   * written again (a replay, a re-import): the optimistic write inserts them plainly, each key once.
+   */
+  private static void insertPayloadLinks(Connection c, ObservationBatch batch, List<ObservationBatch.PayloadLink> all, Inserts mode)
+      throws SQLException {
+    List<ObservationBatch.PayloadLink> links = mode == Inserts.OPTIMISTIC
+        ? split(all, l -> true, l -> List.of(l.itemKind(), l.platform().name(), Columns.storable(l.itemKey()), l.digest())).fresh()
+        : all;
     if (links.isEmpty()) {
       return;
     }
@@ -417,8 +538,7 @@ final class JdbcObservationStore implements ObservationStore {
         INSERT INTO raw_payloads (item_kind, platform, item_key, payload_digest, source, file, record_index, byte_offset, observed_at)
         SELECT u.kind, u.platform, u.item_key, decode(u.digest, 'hex'), ?, u.file, u.record_index, u.byte_offset, ?
         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
-          AS u(kind, platform, item_key, digest, file, record_index, byte_offset)
-        ON CONFLICT DO NOTHING""";
+          AS u(kind, platform, item_key, digest, file, record_index, byte_offset)""" + (mode == Inserts.OPTIMISTIC ? "" : SKIP_STORED);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, batch.source);
       ps.setTimestamp(2, Columns.timestamp(batch.observedAt));
@@ -431,6 +551,27 @@ final class JdbcObservationStore implements ObservationStore {
       ps.setArray(9, longs(c, links, l -> l.position().byteOffset() < 0 ? null : l.position().byteOffset()));
       ps.executeUpdate();
     }
+  }
+
+  /** @param fresh rows the write believes new, each key once (the first, as ON CONFLICT DO NOTHING keeps); @param others the rest, as they came */
+  private record Split<T>(List<T> fresh, List<T> others) {}
+
+  /** @param key the row's key as the table compares it (text as stored, see {@link Columns#storable}) */
+  private static <T> Split<T> split(List<T> rows, Predicate<T> isFresh, Function<T, List<?>> key) {
+    if (rows.isEmpty()) {
+      return new Split<>(List.of(), List.of());
+    }
+    List<T> fresh = new ArrayList<>(rows.size());
+    List<T> others = new ArrayList<>();
+    Set<List<?>> keys = new HashSet<>();
+    for (T row : rows) {
+      if (!isFresh.test(row)) {
+        others.add(row);
+      } else if (keys.add(key.apply(row))) {
+        fresh.add(row);
+      }
+    }
+    return new Split<>(fresh, others);
   }
 
   private static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {

@@ -57,6 +57,16 @@ public final class Stores {
     return observations;
   }
 
+  /**
+   * Observation writes run a second time since these stores opened: each first tried inserting
+   * the rows it took for new without {@code ON CONFLICT} and met one stored (see
+   * {@code OptimisticInserts}). A figure for benchmarks and operators: a few after a replay are
+   * expected, a steady stream means the guess is wrong for this input.
+   */
+  public long observationWritesRedone() {
+    return ((JdbcObservationStore) observations).writesRedone();
+  }
+
   public QuarantineStore quarantine() {
     return quarantine;
   }

@@ -136,6 +136,8 @@ class CommandLineTest {
     assertThat(figures.get("workers_seconds").asDouble()).as("the writers end after the workers").isPositive().isLessThanOrEqualTo(seconds);
     assertThat(figures.get("first_worker_seconds").asDouble()).isPositive().isLessThanOrEqualTo(figures.get("workers_seconds").asDouble());
     assertThat(figures.has("deferred_deliveries")).as("put off to a writer's next batch, then written: the store checks below count them").isTrue();
+    assertThat(figures.get("writes_redone").asLong()).as("the writers never hold a key at once and a batch ends between records, so no "
+        + "row a write takes for new is stored: no write runs a second time").isZero();
     assertThat(figures.get("posts_linked_only").asLong()).as("a flagged original delivered again, stored by its first record: the checks below find "
         + "it stored once, with a link for each delivery").isPositive();
     assertThat(figures.get("jit_compiler_seconds").asDouble()).as("C1 and C2 in the measured run, from /proc").isGreaterThanOrEqualTo(0);
