@@ -128,8 +128,9 @@ final class JdbcObservationStore implements ObservationStore {
 
   /**
    * Runs a write with optimistic inserts when {@link OptimisticInserts} allows, and again with
-   * tolerant ones if a row it took for new was stored already (the first attempt is rolled back
-   * whole, so the second starts from what the first found).
+   * tolerant ones if a row it took for new was stored already, or if it was a deadlock's victim
+   * (see {@link #DEADLOCK}); the first attempt is rolled back whole, so the second starts from what
+   * the first found.
    */
   private WriteCounts inTransaction(Function<Inserts, Transactions.Work<WriteCounts>> write) {
     if (optimism.allowed()) {
@@ -138,7 +139,7 @@ final class JdbcObservationStore implements ObservationStore {
         optimism.succeeded();
         return counts;
       } catch (StoreException e) {
-        if (!UNIQUE_VIOLATION.equals(e.sqlState())) {
+        if (!UNIQUE_VIOLATION.equals(e.sqlState()) && !DEADLOCK.equals(e.sqlState())) {
           throw e;
         }
         optimism.failed();
@@ -147,7 +148,7 @@ final class JdbcObservationStore implements ObservationStore {
     return transactions.inTransaction(write.apply(Inserts.TOLERANT));
   }
 
-  /** Writes run a second time, tolerantly, because an optimistic insert met a stored row. */
+  /** Writes run a second time, tolerantly, because an optimistic insert met a stored row (or a deadlock). */
   long writesRedone() {
     return optimism.redone();
   }
@@ -195,6 +196,13 @@ final class JdbcObservationStore implements ObservationStore {
   }
 
   static final String UNIQUE_VIOLATION = "23505";
+  /**
+   * The optimistic write inserts a post's mentions, reply and share in two statements (those of
+   * posts it stored, then the others), each in key order but not the two together: two writes
+   * could each wait on a key the other inserted first. The tolerant write, one sorted statement a
+   * table, cannot meet that, so a deadlock victim of the optimistic one runs again that way.
+   */
+  static final String DEADLOCK = "40P01";
   private static final String SKIP_STORED = "\nON CONFLICT DO NOTHING";
 
   /** @param newPosts the posts this write stored, as {@link #postKey} strings */
@@ -354,7 +362,8 @@ final class JdbcObservationStore implements ObservationStore {
   /**
    * Links every post of the batch to its media; a post stored before already has its links. A post
    * this write stored has none yet (they would name its new id): its links go in plainly, each
-   * (post, ordinal) once, the first as the tolerant statement would keep it.
+   * (post, ordinal) once. When two renderings of one post in a batch disagree about a media item,
+   * the first in batch order is kept; the tolerant statement keeps whichever its join yields first.
    */
   private static void insertPostMedia(Connection c, List<Post> posts, Predicate<PostKey> storedNow) throws SQLException {
     List<Post> fresh = new ArrayList<>();

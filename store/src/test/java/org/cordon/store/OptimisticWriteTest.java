@@ -116,6 +116,25 @@ class OptimisticWriteTest extends DatabaseTestBase {
   }
 
   @Test
+  void aRedoneWriteOfTheInboxPathPutsEachNewPostInTheInboxOnce() throws SQLException {
+    Post a = Fixtures.post(platform, "a", "x", Fixtures.T0);
+    ParsedRecord first = Fixtures.record("f", 1, a);
+    stores.observations().write("src", List.of(first));
+    Post b = Fixtures.post(platform, "b", "y", Fixtures.T0.plusSeconds(1));
+
+    // the first record replayed (its link stored, so the optimistic attempt fails) with a new post
+    WriteCounts counts = observations.write("src", List.of(first, Fixtures.record("f", 2, b)));
+
+    assertThat(own.observationWritesRedone()).isEqualTo(1);
+    assertThat(counts.newPosts()).isEqualTo(1);
+    assertThat(counts.duplicatePosts()).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM post_inbox i JOIN posts p ON p.id = i.post_id WHERE p.platform = ?", platform.name()))
+        .as("a waiting, b entered once, by the write that was run again").isEqualTo(2);
+    assertThat(own.inbox().unassessed(100_000).stream().filter(c -> c.post().platform().equals(platform)).map(c -> c.post().key()))
+        .containsExactly(a.key(), b.key());
+  }
+
+  @Test
   void aMentionStoredBeforeItsPostIsFoundWhenThePostComes() throws SQLException {
     Post a = Fixtures.post(platform, "a", "x", Fixtures.T0);
     Interaction.Mention mention = new Interaction.Mention(a.author(), "someone", Optional.empty(), a.key(), a.postedAt());
