@@ -280,7 +280,7 @@ final class JdbcObservationStore implements ObservationStore {
    * the first of its key as the tolerant statement would keep.
    */
   private static long insertPosts(Connection c, List<Post> all, Inbox inbox, Inserts mode, Set<String> stored) throws SQLException {
-    List<Post> posts = mode == Inserts.OPTIMISTIC ? split(all, p -> true, p -> List.of(p.platform().name(), p.key().id())).fresh() : all;
+    List<Post> posts = mode == Inserts.OPTIMISTIC ? firstOfEachKey(all, p -> List.of(p.platform().name(), p.key().id())) : all;
     if (posts.isEmpty()) {
       return 0;
     }
@@ -538,7 +538,7 @@ final class JdbcObservationStore implements ObservationStore {
   private static void insertPayloadLinks(Connection c, ObservationBatch batch, List<ObservationBatch.PayloadLink> all, Inserts mode)
       throws SQLException {
     List<ObservationBatch.PayloadLink> links = mode == Inserts.OPTIMISTIC
-        ? split(all, l -> true, l -> List.of(l.itemKind(), l.platform().name(), Columns.storable(l.itemKey()), l.digest())).fresh()
+        ? firstOfEachKey(all, l -> List.of(l.itemKind(), l.platform().name(), Columns.storable(l.itemKey()), l.digest()))
         : all;
     if (links.isEmpty()) {
       return;
@@ -567,20 +567,24 @@ final class JdbcObservationStore implements ObservationStore {
 
   /** @param key the row's key as the table compares it (text as stored, see {@link Columns#storable}) */
   private static <T> Split<T> split(List<T> rows, Predicate<T> isFresh, Function<T, List<?>> key) {
-    if (rows.isEmpty()) {
-      return new Split<>(List.of(), List.of());
-    }
     List<T> fresh = new ArrayList<>(rows.size());
     List<T> others = new ArrayList<>();
+    for (T row : rows) {
+      (isFresh.test(row) ? fresh : others).add(row);
+    }
+    return new Split<>(firstOfEachKey(fresh, key), others);
+  }
+
+  /** The rows in their order, each key once: the first, as {@code ON CONFLICT DO NOTHING} keeps. */
+  private static <T> List<T> firstOfEachKey(List<T> rows, Function<T, List<?>> key) {
+    List<T> first = new ArrayList<>(rows.size());
     Set<List<?>> keys = new HashSet<>();
     for (T row : rows) {
-      if (!isFresh.test(row)) {
-        others.add(row);
-      } else if (keys.add(key.apply(row))) {
-        fresh.add(row);
+      if (keys.add(key.apply(row))) {
+        first.add(row);
       }
     }
-    return new Split<>(fresh, others);
+    return first;
   }
 
   private static <T> Array texts(Connection c, List<T> rows, Function<T, String> column) throws SQLException {
