@@ -26,6 +26,8 @@ public final class Database implements AutoCloseable {
    * such as pg_stat_statements for a benchmark that reports the server's time by statement.
    */
   public static final String PRELOAD_PROPERTY = "cordon.postgres.preload";
+  /** System property: server settings for the embedded PostgreSQL, {@code name=value} pairs separated by commas. */
+  public static final String SERVER_CONFIG_PROPERTY = "cordon.postgres.config";
 
   private final HikariDataSource dataSource;
   private final String jdbcUrl;

@@ -50,6 +50,18 @@ final class EmbeddedServer {
       if (!preload.isEmpty()) {
         builder.setServerConfig("shared_preload_libraries", preload);
       }
+      // Settings an operator of the embedded server chooses (shared_buffers=256MB,work_mem=16MB):
+      // they win over the defaults above, not over a durable server's fsync and synchronous commit.
+      for (String setting : System.getProperty(Database.SERVER_CONFIG_PROPERTY, "").split(",")) {
+        int equals = setting.indexOf('=');
+        if (setting.isBlank()) {
+          continue;
+        }
+        if (equals <= 0) {
+          throw new IllegalArgumentException(Database.SERVER_CONFIG_PROPERTY + " takes name=value pairs separated by commas, got '" + setting + "'");
+        }
+        builder.setServerConfig(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+      }
       if (durable) {
         // zonky starts the server with -F (no fsync) and synchronous commit off, for speed in tests;
         // a system of record wants both on. A -c option comes after -F, so it wins.

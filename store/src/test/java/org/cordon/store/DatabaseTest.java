@@ -1,6 +1,7 @@
 package org.cordon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -44,6 +45,32 @@ class DatabaseTest {
 
   private Path pidFile() {
     return directory.resolve(EmbeddedServer.CLUSTER).resolve("postmaster.pid");
+  }
+
+  @Test
+  void anOperatorsSettingsReachTheEmbeddedServerButDurabilityStays() {
+    System.setProperty(Database.SERVER_CONFIG_PROPERTY, "shared_buffers=16MB, work_mem = 8MB,,fsync=off");
+    try (Database database = Database.embedded(directory)) {
+      assertThat(setting(database, "shared_buffers")).isEqualTo("16MB");
+      assertThat(setting(database, "work_mem")).isEqualTo("8MB");
+      assertThat(setting(database, "fsync")).as("a system of record keeps fsync, whatever is asked").isEqualTo("on");
+    } finally {
+      System.clearProperty(Database.SERVER_CONFIG_PROPERTY);
+    }
+  }
+
+  @Test
+  void aSettingWithoutItsValueIsRefusedBeforeTheServerStarts() {
+    System.setProperty(Database.SERVER_CONFIG_PROPERTY, "shared_buffers");
+    try {
+      assertThatThrownBy(() -> Database.embedded(directory))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(Database.SERVER_CONFIG_PROPERTY)
+          .hasMessageContaining("'shared_buffers'");
+    } finally {
+      System.clearProperty(Database.SERVER_CONFIG_PROPERTY);
+    }
+    assertThat(pidFile()).doesNotExist();
   }
 
   @Test

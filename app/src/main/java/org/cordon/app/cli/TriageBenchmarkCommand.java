@@ -115,6 +115,11 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
       + "statement for the measured part (the preload costs every statement a little, so the figures are not the plain run's).")
   boolean statements;
 
+  @Option(names = "--cold-server", description = "Measure on a database server whose connections have not yet touched its shared "
+      + "buffers (by default each connection of the measured server's pool first reads the whole buffer pool once, as a running "
+      + "server's have: see ServerWarmup).")
+  boolean coldServer;
+
   @Option(names = "--work", defaultValue = "data/bench-triage", description = "Scratch directory (default: ${DEFAULT-VALUE}); emptied first.")
   Path work;
 
@@ -245,13 +250,14 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
 
     try (CordonRuntime runtime = openMeasured(data)) {
       Pipeline pipeline = new Pipeline(runtime, data, detectors, classifier, assessor, languages, accountLanguages, tracker);
+      Optional<ServerWarmup.Report> serverWarmup = coldServer ? Optional.empty() : Optional.of(ServerWarmup.run(runtime.database().dataSource()));
       ServerProfile profile = ServerProfile.start(runtime.database().dataSource(), statements);
       Phase measured = pipeline.run(units);
       ServerProfile.Report server = profile.finish();
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       print(warm, measured, pipeline.flaggedKeys.size(), warmupBytes, inputBytes, trainSeconds, languageLoadSeconds,
-          tracker.size(), heap, server);
+          tracker.size(), heap, server, serverWarmup);
       if (!json) {
         ServerProfile.print(server, measured.flagged(), System.out);
         System.out.println("JVM threads by CPU during the measured part (Linux /proc): " + measured.threadGroups().entrySet().stream()
@@ -776,7 +782,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   }
 
   private void print(List<Phase> passes, Phase measured, int distinctFlagged, long warmBytes, long bytes, double trainSeconds, double languageLoadSeconds,
-      int trackedAccounts, long heap, ServerProfile.Report server) {
+      int trackedAccounts, long heap, ServerProfile.Report server, Optional<ServerWarmup.Report> serverWarmup) {
     long posts = Math.max(1, measured.posts());
     long[] stageNanos = measured.stageNanos();
     long stageTotal = Math.max(1, java.util.Arrays.stream(stageNanos).sum());
@@ -805,7 +811,7 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
               + "\"postgresql_us_per_flagged_post\":%.1f,\"cpu_busy\":%.3f,\"persist_seconds\":%.2f,\"deadlock_retries\":%d,\"writes_redone\":%d,\"deferred_deliveries\":%d,\"posts_linked_only\":%d,"
               + "\"language_calls\":%d,\"tracked_accounts\":%d,\"heap_mib_after\":%.0f,\"classifier_training_seconds\":%.1f,"
               + "\"language_load_seconds\":%.1f,\"cores\":%d,\"warmup_passes\":%d,"
-              + "\"jit_compiler_seconds\":%.2f,"
+              + "\"jit_compiler_seconds\":%.2f,\"server_warmup\":%s,"
               + "\"wal_per_flagged_post\":{\"records\":%.2f,\"full_page_images\":%.3f,\"bytes\":%.0f},\"statements\":[%s]}",
           accounts, measured.posts(), measured.posts() - measured.repeats(), measured.repeats(), measured.flagged(), threads, writers, measured.seconds(),
           measured.firstWorkerSeconds(), measured.workersSeconds(), measured.queuedAtWorkersEnd(), measured.postsPerSecond(), bytes / 1048576.0,
@@ -814,7 +820,9 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           cpu.total() / 1e3 / posts, gcNanos(measured) / 1e3 / posts, jitCompilerNanos(measured) / 1e3 / posts, commonPoolNanos(measured) / 1e3 / posts,
           cpu.server() / 1e3 / Math.max(1, measured.flagged()), busy, measured.persistNanos() / 1e9,
           measured.deadlockRetries(), measured.writesRedone(), measured.deferredDeliveries(), measured.postsLinkedOnly(), measured.languageCalls(), trackedAccounts, heap / 1048576.0, trainSeconds, languageLoadSeconds, cores,
-          warmupPasses, jitCompilerNanos(measured) / 1e9, (double) server.wal().records() / flaggedOrOne, (double) server.wal().fullPageImages() / flaggedOrOne,
+          warmupPasses, jitCompilerNanos(measured) / 1e9, serverWarmup.map(w -> String.format(Locale.ROOT,
+              "{\"connections\":%d,\"shared_buffers_mib\":%.0f,\"table_mib\":%.0f,\"seconds\":%.2f}", w.connections(),
+              w.sharedBufferBytes() / 1048576.0, w.tableBytes() / 1048576.0, w.seconds())).orElse("null"), (double) server.wal().records() / flaggedOrOne, (double) server.wal().fullPageImages() / flaggedOrOne,
           (double) server.wal().bytes() / flaggedOrOne, statementsJson(server)));
       return;
     }
@@ -825,6 +833,10 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           passes.subList(1, passes.size()).stream().map(p -> String.format(Locale.ROOT, "%,.0f", p.postsPerSecond()))
               .collect(java.util.stream.Collectors.joining(", ")));
     }
+    System.out.println(serverWarmup.map(w -> String.format(Locale.ROOT, "measured server warmed: each of its %d pooled connections read "
+        + "a %.0f MiB scratch table through the %.0f MiB of shared buffers once (%.1f s, not timed; --cold-server skips it)",
+        w.connections(), w.tableBytes() / 1048576.0, w.sharedBufferBytes() / 1048576.0, w.seconds()))
+        .orElse("measured server cold (--cold-server): its connections map the shared buffers as the run touches them"));
     System.out.printf(Locale.ROOT, "measured: %,d posts (%,d flagged and persisted) from %.1f MiB of platform data in %.1f s: %,.0f posts/s "
         + "with %d workers and %d writers on %d cores%n", measured.posts(), measured.flagged(), bytes / 1048576.0, measured.seconds(),
         measured.postsPerSecond(), threads, writers, cores);

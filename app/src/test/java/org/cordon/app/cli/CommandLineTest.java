@@ -152,7 +152,12 @@ class CommandLineTest {
     figures.get("statements").forEach(s -> statements.add(s.get("statement").asString()));
     assertThat(statements).as("the server's time by statement, from pg_stat_statements")
         .anySatisfy(s -> assertThat(s).startsWith("INSERT INTO posts"))
-        .anySatisfy(s -> assertThat(s).startsWith("INSERT INTO assessments"));
+        .anySatisfy(s -> assertThat(s).startsWith("INSERT INTO assessments"))
+        .as("the server's warm-up comes before the statistics are reset").noneSatisfy(s -> assertThat(s).contains("server_warmup"));
+    JsonNode serverWarmup = figures.get("server_warmup");
+    assertThat(serverWarmup.get("connections").asInt()).as("every connection of the pool (Database opens ten)").isEqualTo(10);
+    assertThat(serverWarmup.get("table_mib").asDouble()).as("each connection writes more than the buffer pool holds, so it uses every buffer")
+        .isGreaterThan(serverWarmup.get("shared_buffers_mib").asDouble());
 
     assertThat(work.resolve("warmup-data")).as("the warm-up's scratch database is gone").doesNotExist();
     try (CordonRuntime runtime = CordonRuntime.open(Settings.embedded(work.resolve("data")))) {
@@ -160,6 +165,9 @@ class CommandLineTest {
       assertThat(runtime.stores().observations().postCount()).as("every flagged post stored").isGreaterThanOrEqualTo(distinctFlagged);
       assertThat(runtime.stores().inbox().unassessed(10)).as("stored with its assessment, so none waits to be assessed").isEmpty();
       try (java.sql.Connection c = runtime.database().dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+        java.sql.ResultSet scratch = st.executeQuery("SELECT to_regclass('cordon_bench_server_warmup') IS NULL");
+        scratch.next();
+        assertThat(scratch.getBoolean(1)).as("the warm-up's scratch table is dropped").isTrue();
         java.sql.ResultSet judged = st.executeQuery(
             "SELECT count(DISTINCT (platform, subject_id)) FROM assessments WHERE subject_kind = 'POST' AND flagged");
         judged.next();
