@@ -61,13 +61,22 @@ final class AssessmentRows {
     writeWithStatement(c, lastOfEachJudgement(assessments), INSERT_ALL);
   }
 
-  /** One command cannot update the same row twice: the last assessment of each (subject, instant), as one-by-one upserts would keep. */
+  /**
+   * One command cannot update the same row twice: the last assessment of each (subject, instant), as
+   * one-by-one upserts would keep. The instant as stored: PostgreSQL keeps microseconds, so two
+   * judgements a few nanoseconds apart are one row.
+   */
   private static java.util.Collection<Assessment> lastOfEachJudgement(List<Assessment> assessments) {
     Map<List<Object>, Assessment> last = new java.util.LinkedHashMap<>();
     for (Assessment a : assessments) {
-      last.put(List.of(a.subject().kind(), a.subject().platform().name(), a.subject().id(), a.assessedAt()), a);
+      last.put(List.of(a.subject().kind(), a.subject().platform().name(), a.subject().id(), stored(a.assessedAt())), a);
     }
     return last.values();
+  }
+
+  /** An instant as a timestamptz column keeps it: cut to the microsecond here, never rounded by the driver or the server. */
+  private static java.time.Instant stored(java.time.Instant instant) {
+    return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private static final String INSERT_ALL = """
@@ -118,7 +127,7 @@ final class AssessmentRows {
       tiers[i] = a.tier().map(Tier::name).orElse(null);
       explanations[i] = Columns.storable(a.explanation());
       signals[i] = signalsJson(a.subject(), a.signals());
-      times[i] = a.assessedAt().toString();
+      times[i] = stored(a.assessedAt()).toString();
       i++;
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -145,7 +154,7 @@ final class AssessmentRows {
     setTier(ps, 6, a.tier());
     ps.setString(7, Columns.storable(a.explanation()));
     ps.setString(8, signalsJson(a.subject(), a.signals()));
-    ps.setTimestamp(9, Columns.timestamp(a.assessedAt()));
+    ps.setTimestamp(9, Columns.timestamp(stored(a.assessedAt())));
   }
 
   static void setTier(PreparedStatement ps, int index, Optional<Tier> tier) throws SQLException {

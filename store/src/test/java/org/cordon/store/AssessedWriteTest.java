@@ -49,6 +49,30 @@ class AssessedWriteTest extends DatabaseTestBase {
   }
 
   @Test
+  void judgementsOfAPostLessThanAMicrosecondApartAreOneRowAsTheDatabaseKeepsMicroseconds() throws SQLException {
+    Platform platform = SharedDatabase.freshPlatform();
+    Post post = Fixtures.post(platform, "p", "x", Fixtures.T0);
+    java.time.Instant judged = Fixtures.T0.plusSeconds(5).plusNanos(1_000);
+    long redoneBefore = stores.observationWritesRedone();
+
+    // two judgements in one write, at one microsecond: one row, the later kept (as one-by-one upserts would)
+    stores.observations().writeAssessed("src", List.of(Fixtures.record("f", 1, post)),
+        List.of(Fixtures.assessment(post.key(), 0.6, judged.plusNanos(100)), Fixtures.assessment(post.key(), 0.9, judged.plusNanos(300))));
+
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ?", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND score = 0.9 AND assessed_at = ?::timestamptz",
+        platform.name(), judged.toString())).isEqualTo(1);
+    assertThat(stores.observationWritesRedone()).as("known to be one row before the insert, so no unique violation").isEqualTo(redoneBefore);
+
+    // 700 ns past the microsecond is still that microsecond (cut, not rounded up): the same row, judged anew
+    stores.observations().writeAssessed("src", List.of(Fixtures.record("f", 2, post)),
+        List.of(Fixtures.assessment(post.key(), 0.7, judged.plusNanos(700))));
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ?", platform.name())).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM assessments WHERE platform = ? AND score = 0.7 AND assessed_at = ?::timestamptz",
+        platform.name(), judged.toString())).isEqualTo(1);
+  }
+
+  @Test
   void aPostOfTheRecordsWithoutAnAssessmentWasJudgedByTheCallerAndDoesNotEnterTheInboxEither() throws SQLException {
     Platform platform = SharedDatabase.freshPlatform();
     Post flagged = Fixtures.post(platform, "repost", "x", Fixtures.T0);
