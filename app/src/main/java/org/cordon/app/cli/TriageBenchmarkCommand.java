@@ -833,8 +833,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
           passes.subList(1, passes.size()).stream().map(p -> String.format(Locale.ROOT, "%,.0f", p.postsPerSecond()))
               .collect(java.util.stream.Collectors.joining(", ")));
     }
-    System.out.println(serverWarmup.map(w -> String.format(Locale.ROOT, "measured server warmed: each of its %d pooled connections read "
-        + "a %.0f MiB scratch table through the %.0f MiB of shared buffers once (%.1f s, not timed; --cold-server skips it)",
+    System.out.println(serverWarmup.map(w -> String.format(Locale.ROOT, "measured server warmed: each of its %d pooled connections wrote "
+        + "a %.0f MiB scratch table, more than the %.0f MiB of shared buffers, and emptied it (%.1f s, not timed; --cold-server skips it)",
         w.connections(), w.tableBytes() / 1048576.0, w.sharedBufferBytes() / 1048576.0, w.seconds()))
         .orElse("measured server cold (--cold-server): its connections map the shared buffers as the run touches them"));
     System.out.printf(Locale.ROOT, "measured: %,d posts (%,d flagged and persisted) from %.1f MiB of platform data in %.1f s: %,.0f posts/s "
