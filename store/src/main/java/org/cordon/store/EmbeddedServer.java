@@ -53,10 +53,10 @@ final class EmbeddedServer {
       // Settings an operator of the embedded server chooses (shared_buffers=256MB,work_mem=16MB):
       // they win over the defaults above, not over a durable server's fsync and synchronous commit.
       for (String setting : System.getProperty(Database.SERVER_CONFIG_PROPERTY, "").split(",")) {
-        int equals = setting.indexOf('=');
         if (setting.isBlank()) {
           continue;
         }
+        int equals = setting.indexOf('=');
         if (equals <= 0) {
           throw new IllegalArgumentException(Database.SERVER_CONFIG_PROPERTY + " takes name=value pairs separated by commas, got '" + setting + "'");
         }

@@ -116,8 +116,8 @@ final class TriageBenchmarkCommand implements Callable<Integer> {
   boolean statements;
 
   @Option(names = "--cold-server", description = "Measure on a database server whose connections have not yet touched its shared "
-      + "buffers (by default each connection of the measured server's pool first reads the whole buffer pool once, as a running "
-      + "server's have: see ServerWarmup).")
+      + "buffers (by default each connection of the measured server's pool first writes and empties a scratch table larger than "
+      + "the buffer pool, so that it has used every buffer, as a running server's connections have: see ServerWarmup).")
   boolean coldServer;
 
   @Option(names = "--work", defaultValue = "data/bench-triage", description = "Scratch directory (default: ${DEFAULT-VALUE}); emptied first.")
